@@ -1,0 +1,9 @@
+// GET /api/v1/uploads/:id: status and analysis progress of one upload.
+import { apiRoute, json } from "@/lib/http/api-route";
+import { getUpload } from "@/lib/services/get-upload";
+
+export const dynamic = "force-dynamic";
+
+export const GET = apiRoute<{ id: string }>(async ({ params, caller }) => {
+  return json(await getUpload({ uploadId: params.id, teamId: caller.teamId }));
+});

@@ -1,0 +1,27 @@
+// RFC 9457 problem+json responses. Internal details (stacks, SQL) never reach the client; the request
+// id ties a report to the server log line that has them.
+import { ZodError } from "zod";
+import { ServiceError } from "../services/errors";
+
+export function problem(status: number, title: string, detail: string, requestId: string, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify({ type: "about:blank", title, status, detail, requestId }), {
+    status,
+    headers: { "content-type": "application/problem+json", "x-request-id": requestId, ...headers },
+  });
+}
+
+const DB_DOWN = /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (starting up|shutting down)|Can't reach database|57P0[1-3]|timeout exceeded when trying to connect/i;
+
+export function errorToProblem(err: unknown, requestId: string): Response {
+  if (err instanceof ServiceError) return problem(err.status, err.title, err.message, requestId);
+  if (err instanceof ZodError) {
+    const detail = err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+    return problem(400, "Bad Request", detail, requestId);
+  }
+  const message = err instanceof Error ? `${err.message} ${String((err as { code?: string }).code ?? "")}` : String(err);
+  if (DB_DOWN.test(message)) {
+    return problem(503, "Service Unavailable", "the database is unavailable; retry shortly", requestId, { "retry-after": "5" });
+  }
+  console.error(`[${requestId}]`, err);
+  return problem(500, "Internal Server Error", "an unexpected error occurred; quote the request id when reporting it", requestId);
+}

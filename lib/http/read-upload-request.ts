@@ -1,0 +1,68 @@
+// Turns an upload request into a stream of files without buffering them: multipart/form-data (any
+// number of file parts) or a raw body (text, .gz, .zip). Metadata comes from query parameters and
+// from multipart text fields; fields may follow the files, so metadata is read once files are done.
+import { Readable } from "node:stream";
+import busboy from "busboy";
+import type { IncomingFile } from "../services/create-upload";
+import { ValidationError } from "../services/errors";
+
+const METADATA_KEYS = ["repo", "branch", "commitSha", "ciProvider", "workflow", "job", "runUrl", "startedAt", "finishedAt"] as const;
+
+export interface UploadRequest {
+  files: AsyncIterable<IncomingFile>;
+  metadata: () => Record<string, string>;
+}
+
+export function readUploadRequest(request: Request): UploadRequest {
+  const url = new URL(request.url);
+  const meta: Record<string, string> = {};
+  for (const k of METADATA_KEYS) {
+    const v = url.searchParams.get(k) ?? url.searchParams.get(k.toLowerCase());
+    if (v) meta[k] = v;
+  }
+  if (!request.body) throw new ValidationError("the request has no body");
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    return { files: multipartFiles(request, meta), metadata: () => meta };
+  }
+  const name = url.searchParams.get("name") ?? filenameFromDisposition(request.headers.get("content-disposition")) ?? "upload.log";
+  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  return {
+    files: (async function* () {
+      yield { name, contentType: type || undefined, stream: body };
+    })(),
+    metadata: () => meta,
+  };
+}
+
+function filenameFromDisposition(header: string | null): string | undefined {
+  const m = header?.match(/filename\*?=(?:UTF-8'')?"?([^";]+)"?/i);
+  return m ? decodeURIComponent(m[1]) : undefined;
+}
+
+async function* multipartFiles(request: Request, meta: Record<string, string>): AsyncGenerator<IncomingFile> {
+  const bb = busboy({ headers: { "content-type": request.headers.get("content-type")! }, limits: { files: 1000, fields: 100, fieldSize: 64 * 1024 } });
+  const queue: (IncomingFile | Error | null)[] = [];
+  let wake: (() => void) | null = null;
+  const push = (item: IncomingFile | Error | null) => {
+    queue.push(item);
+    wake?.();
+  };
+  bb.on("file", (_field, stream, info) => push({ name: info.filename || "upload.log", contentType: info.mimeType, stream }));
+  bb.on("field", (name, value) => {
+    if ((METADATA_KEYS as readonly string[]).includes(name) && value) meta[name] = value;
+  });
+  bb.on("error", (err) => push(new ValidationError(`malformed multipart body: ${(err as Error).message}`)));
+  bb.on("close", () => push(null));
+  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  body.on("error", (err) => push(err));
+  body.pipe(bb);
+  for (;;) {
+    while (queue.length === 0) await new Promise<void>((r) => (wake = r));
+    wake = null;
+    const item = queue.shift()!;
+    if (item === null) return;
+    if (item instanceof Error) throw item;
+    yield item;
+  }
+}

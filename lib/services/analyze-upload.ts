@@ -1,0 +1,127 @@
+// Runs the analyzer over a stored upload and replaces that upload's events in one transaction, so a
+// re-run (after a crash, or with a newer analyzer) never duplicates events. Then groups the upload
+// into an incident by its root-cause fingerprint.
+import { mkdtemp, open, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ANALYZER_VERSION, analyzeFiles, analyzeStream } from "../analysis";
+import type { AnalysisResult } from "../analysis/types";
+import { db } from "../db/client";
+import { Prisma } from "../generated/prisma/client";
+import { readBlob } from "../storage/postgres-blob-store";
+import { NotFoundError } from "./errors";
+import { groupIncident } from "./group-incident";
+
+const INSERT_BATCH = 1000;
+const PROGRESS_EVERY_MS = 500;
+
+export interface AnalyzeUploadResult {
+  uploadId: string;
+  incidentId: string | null;
+  events: number;
+  rootCause: AnalysisResult["rootCause"];
+}
+
+export async function analyzeUpload(input: { uploadId: string }): Promise<AnalyzeUploadResult> {
+  const upload = await db().upload.findUnique({
+    where: { id: input.uploadId },
+    include: { files: { orderBy: { name: "asc" } } },
+  });
+  if (!upload) throw new NotFoundError(`upload ${input.uploadId}`);
+  await db().upload.update({ where: { id: upload.id }, data: { status: "analyzing", analysedBytes: 0n, error: null } });
+  let lastProgress = 0;
+  const onProgress = ({ bytes, events }: { bytes: number; events: number }) => {
+    const now = Date.now();
+    if (now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    void db().upload.update({ where: { id: upload.id }, data: { analysedBytes: BigInt(bytes), eventCount: events } }).catch(() => {});
+  };
+  const baseDate = (upload.startedAt ?? upload.createdAt).toISOString().slice(0, 10);
+  let result: AnalysisResult;
+  try {
+    result = await runAnalyzer(upload.files, { onProgress, baseDate });
+  } catch (err) {
+    await db().upload.update({ where: { id: upload.id }, data: { status: "failed", error: (err as Error).message.slice(0, 2000) } });
+    throw err;
+  }
+  await replaceEvents(upload.id, result);
+  const incidentId = await groupIncident({ uploadId: upload.id });
+  return { uploadId: upload.id, incidentId, events: result.events.length, rootCause: result.rootCause };
+}
+
+type StoredFile = { id: string; name: string };
+
+async function runAnalyzer(files: StoredFile[], opts: { onProgress: (p: { bytes: number; events: number }) => void; baseDate: string }): Promise<AnalysisResult> {
+  if (files.length === 1 && !(await isZip(files[0].id))) {
+    return analyzeStream(readBlob(files[0].id), { name: files[0].name, ...opts });
+  }
+  // Archives need random access and several files are analysed together (strace -ff): spool to disk.
+  const dir = await mkdtemp(path.join(os.tmpdir(), "faultline-"));
+  try {
+    const paths: string[] = [];
+    for (const f of files) {
+      const p = path.join(dir, f.name);
+      const fh = await open(p, "w");
+      try {
+        for await (const piece of readBlob(f.id)) await fh.write(piece);
+      } finally {
+        await fh.close();
+      }
+      paths.push(p);
+    }
+    return analyzeFiles(paths, opts);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function isZip(fileId: string): Promise<boolean> {
+  for await (const first of readBlob(fileId)) return first[0] === 0x50 && first[1] === 0x4b;
+  return false;
+}
+
+async function replaceEvents(uploadId: string, result: AnalysisResult): Promise<void> {
+  const rc = result.rootCause;
+  const rootEvent = rc ? result.events[rc.eventIndex] : undefined;
+  const rows = result.events.map((e, seq) => ({
+    uploadId,
+    seq,
+    class: e.class,
+    line: e.line,
+    endLine: e.endLine,
+    file: e.file ?? null,
+    timestamp: e.timestamp && !Number.isNaN(Date.parse(e.timestamp)) ? new Date(e.timestamp) : null,
+    step: e.step ?? null,
+    message: e.message.slice(0, 4000),
+    fields: e.fields as Prisma.InputJsonValue,
+    fingerprint: e.fingerprint,
+    count: e.count,
+    ruleId: e.ruleId,
+    runbookId: e.runbookId ?? null,
+    isRootCause: rc?.eventIndex === seq,
+  }));
+  await db().$transaction(
+    async (tx) => {
+      await tx.errorEvent.deleteMany({ where: { uploadId } });
+      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        await tx.errorEvent.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
+      }
+      await tx.upload.update({
+        where: { id: uploadId },
+        data: {
+          status: "done",
+          format: result.format,
+          analyzerVersion: ANALYZER_VERSION,
+          eventCount: rows.length,
+          analysedBytes: BigInt(result.stats.bytes),
+          analysedAt: new Date(),
+          rootCauseClass: rc?.class ?? null,
+          rootCauseLine: rc?.line ?? null,
+          rootCauseFile: rc?.file ?? null,
+          rootFingerprint: rootEvent?.fingerprint ?? null,
+        },
+      });
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+}

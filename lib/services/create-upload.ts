@@ -1,0 +1,83 @@
+// Stores an upload's files durably in Postgres before anything else happens to them. A failure part
+// way (too large, client gone) removes what this upload had written, and nothing else.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { db } from "../db/client";
+import { env } from "../env";
+import { BlobTooLargeError, writeBlob } from "../storage/postgres-blob-store";
+import { PayloadTooLargeError, ValidationError } from "./errors";
+
+export const ZUploadMetadata = z.object({
+  repo: z.string().max(300).optional(),
+  branch: z.string().max(300).optional(),
+  commitSha: z.string().max(100).optional(),
+  ciProvider: z.string().max(100).optional(),
+  workflow: z.string().max(300).optional(),
+  job: z.string().max(300).optional(),
+  runUrl: z.string().url().max(2000).optional(),
+  startedAt: z.coerce.date().optional(),
+  finishedAt: z.coerce.date().optional(),
+});
+export type TUploadMetadata = z.infer<typeof ZUploadMetadata>;
+
+export interface IncomingFile {
+  name: string;
+  contentType?: string;
+  stream: AsyncIterable<Uint8Array>;
+}
+
+export interface CreatedUpload {
+  id: string;
+  sha256: string;
+  totalBytes: number;
+  duplicateOf: string | null;
+}
+
+const SAFE_NAME = /^[^\0/\\]{1,255}$/;
+
+export async function createUpload(input: {
+  teamId: string;
+  files: AsyncIterable<IncomingFile>;
+  /** Read after the files: multipart fields may follow them. */
+  metadata?: () => unknown;
+  maxBytes?: number;
+}): Promise<CreatedUpload> {
+  const maxBytes = input.maxBytes ?? env().FAULTLINE_UPLOAD_MAX_BYTES;
+  const upload = await db().upload.create({
+    data: { teamId: input.teamId, sha256: "", totalBytes: 0n, status: "receiving" },
+    select: { id: true },
+  });
+  try {
+    let total = 0;
+    const digests: string[] = [];
+    for await (const file of input.files) {
+      const name = file.name.split(/[\\/]/).pop() ?? "";
+      if (!SAFE_NAME.test(name)) throw new ValidationError(`invalid file name ${JSON.stringify(file.name)}`);
+      const row = await db().uploadFile.create({
+        data: { uploadId: upload.id, name, size: 0n, contentType: file.contentType },
+        select: { id: true },
+      });
+      const blob = await writeBlob(row.id, file.stream, maxBytes - total);
+      if (blob.size === 0) throw new ValidationError(`file ${name} is empty`);
+      total += blob.size;
+      digests.push(blob.sha256);
+      await db().uploadFile.update({ where: { id: row.id }, data: { size: BigInt(blob.size) } });
+    }
+    if (digests.length === 0) throw new ValidationError("no file was uploaded");
+    const parsed = ZUploadMetadata.safeParse(input.metadata?.() ?? {});
+    if (!parsed.success) throw new ValidationError(`invalid metadata: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    // One file: its own sha256; several: the digest list's, so the same set of files is recognised too.
+    const sha256 = digests.length === 1 ? digests[0] : createHash("sha256").update(digests.join("\n")).digest("hex");
+    const duplicate = await db().upload.findFirst({
+      where: { teamId: input.teamId, sha256, id: { not: upload.id } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    });
+    await db().upload.update({ where: { id: upload.id }, data: { sha256, totalBytes: BigInt(total), status: "received", ...parsed.data } });
+    return { id: upload.id, sha256, totalBytes: total, duplicateOf: duplicate?.id ?? null };
+  } catch (err) {
+    await db().upload.delete({ where: { id: upload.id } }).catch(() => {});
+    if (err instanceof BlobTooLargeError) throw new PayloadTooLargeError(`upload exceeds the limit of ${maxBytes} bytes`);
+    throw err;
+  }
+}

@@ -1,0 +1,68 @@
+// `npm start`: prepare the database (embedded when DATABASE_URL is unset), build once if there is no
+// build yet, then serve Faultline. Ctrl-C / SIGTERM stops the server and the embedded Postgres cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { env, EnvError } from "../lib/env";
+import { prepareDatabase } from "../lib/db/bootstrap";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const log = (m: string) => console.log(`[faultline] ${m}`);
+
+function run(args: string[]): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env: process.env });
+}
+
+function waitExit(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+}
+
+async function main(): Promise<number> {
+  let port: number;
+  try {
+    port = env().PORT;
+  } catch (err) {
+    if (err instanceof EnvError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  const db = await prepareDatabase(log);
+  let child: ChildProcess | null = null;
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal} received, shutting down`);
+    child?.kill("SIGTERM");
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  try {
+    if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+      log("no build found: running next build first");
+      child = run(["build"]);
+      const code = await waitExit(child);
+      if (code !== 0 || stopping) return code || 0;
+    }
+    log(`serving on http://localhost:${port}`);
+    child = run(["start", "-p", String(port)]);
+    return await waitExit(child);
+  } finally {
+    if (db.embedded) {
+      log("stopping embedded Postgres");
+      await db.embedded.stop();
+    }
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(`[faultline] failed to start: ${(err as Error).message}`);
+    process.exit(1);
+  },
+);

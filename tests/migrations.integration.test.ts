@@ -1,0 +1,62 @@
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { listMigrations, migrate } from "../lib/db/migrate";
+import { readCatalog, scratchDatabase } from "./support/catalog";
+import { useTestDatabase } from "./support/db";
+import { loadDmmf, renderDdl } from "./support/schema-ddl";
+
+const baseUrl = useTestDatabase();
+const drops: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const d of drops) await d();
+});
+
+describe("offline migrations", () => {
+  it("apply once, record Prisma's bookkeeping, and are a no-op the second time", async () => {
+    const db = await scratchDatabase(baseUrl, "fl_migrate");
+    drops.push(db.drop);
+    const first = await migrate(db.url);
+    expect(first.applied).toEqual(listMigrations().map((m) => m.name));
+    const second = await migrate(db.url);
+    expect(second.applied).toEqual([]);
+    expect(second.alreadyApplied).toEqual(first.applied);
+
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    await client.end();
+    expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(listMigrations().map((m) => [m.name, m.checksum]));
+    expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
+  });
+
+  it("leave nothing behind when a migration fails", async () => {
+    const db = await scratchDatabase(baseUrl, "fl_migrate_fail");
+    drops.push(db.drop);
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import("node:fs");
+    const dir = mkdtempSync("/tmp/fl-mig-");
+    mkdirSync(`${dir}/1_ok`);
+    writeFileSync(`${dir}/1_ok/migration.sql`, `CREATE TABLE "A" (id int);`);
+    mkdirSync(`${dir}/2_bad`);
+    writeFileSync(`${dir}/2_bad/migration.sql`, `CREATE TABLE "B" (id int); SELECT * FROM "Missing";`);
+    await expect(migrate(db.url, { dir })).rejects.toThrow(/2_bad failed/);
+    const catalog = await readCatalog(db.url);
+    expect(catalog.columns.some((c) => c.startsWith("A |"))).toBe(true);
+    expect(catalog.columns.some((c) => c.startsWith("B |"))).toBe(false);
+  });
+});
+
+describe("schema drift", () => {
+  it("prisma/schema.prisma and prisma/migrations describe the same database", async () => {
+    const fromMigrations = await scratchDatabase(baseUrl, "fl_drift_mig");
+    const fromSchema = await scratchDatabase(baseUrl, "fl_drift_schema");
+    drops.push(fromMigrations.drop, fromSchema.drop);
+    await migrate(fromMigrations.url);
+    const client = new pg.Client({ connectionString: fromSchema.url });
+    await client.connect();
+    await client.query(renderDdl(await loadDmmf()));
+    await client.end();
+    const [a, b] = await Promise.all([readCatalog(fromMigrations.url), readCatalog(fromSchema.url)]);
+    // On failure the diff names what a new migration must add (see `npm run db:sql`).
+    expect(a).toEqual(b);
+  });
+});
