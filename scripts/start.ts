@@ -1,11 +1,10 @@
 // `npm start`: prepare the database (embedded when DATABASE_URL is unset), build once if there is no
 // build yet, then serve Faultline. Ctrl-C / SIGTERM stops the server and the embedded Postgres cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import path from "node:path";
 import { env, EnvError } from "../lib/env";
 import { prepareDatabase } from "../lib/db/bootstrap";
+import { buildIsStale } from "./build-freshness";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
@@ -42,8 +41,8 @@ async function main(): Promise<number> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   try {
-    if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-      log("no build found: running next build first");
+    if (buildIsStale()) {
+      log("no up-to-date build found: running next build first");
       child = run(["build"]);
       const code = await waitExit(child);
       if (code !== 0 || stopping) return code || 0;

@@ -2,10 +2,10 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { listMigrations, migrate } from "../lib/db/migrate";
 import { readCatalog, scratchDatabase } from "./support/catalog";
-import { useTestDatabase } from "./support/db";
+import { connectTestDatabase } from "./support/db";
 import { loadDmmf, renderDdl } from "./support/schema-ddl";
 
-const baseUrl = useTestDatabase();
+const baseUrl = connectTestDatabase();
 const drops: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const d of drops) await d();

@@ -32,8 +32,8 @@ export function classLabel(cls: string): string {
 
 export function artifactOf(fields: Record<string, FieldValue>): string | null {
   const s = (k: string) => (fields[k] === undefined || fields[k] === "" ? undefined : String(fields[k]));
-  const module = s("module") ?? s("package");
-  if (module) return s("version") ? `${module}@${s("version")}` : module;
+  const name = s("module") ?? s("package");
+  if (name) return s("version") ? `${name}@${s("version")}` : name;
   return s("path") ?? s("host") ?? s("url") ?? s("test") ?? s("syscall") ?? null;
 }
 

@@ -2,7 +2,7 @@
 import { inject } from "vitest";
 import { setDatabaseUrl } from "../../lib/env";
 
-export function useTestDatabase(): string {
+export function connectTestDatabase(): string {
   const url = inject("databaseUrl");
   setDatabaseUrl(url);
   return url;
