@@ -27,13 +27,17 @@ export async function writeBlob(fileId: string, source: AsyncIterable<Uint8Array
   let seq = 0;
   let pending: Buffer[] = [];
   let pendingBytes = 0;
-  const flush = async () => {
-    if (pendingBytes === 0) return;
-    const raw = Buffer.concat(pending, pendingBytes);
-    pending = [];
-    pendingBytes = 0;
-    const data = await gzipAsync(raw, { level: 6 });
-    await db().uploadChunk.create({ data: { fileId, seq: seq++, data: new Uint8Array(data) } });
+  // Writes whole CHUNK_BYTES pieces (all that is pending when `final`), keeping the remainder.
+  const flush = async (final: boolean) => {
+    while (pendingBytes >= CHUNK_BYTES || (final && pendingBytes > 0)) {
+      const all = Buffer.concat(pending, pendingBytes);
+      const raw = all.subarray(0, Math.min(CHUNK_BYTES, all.length));
+      const rest = all.subarray(raw.length);
+      pending = rest.length ? [rest] : [];
+      pendingBytes = rest.length;
+      const data = await gzipAsync(raw, { level: 6 });
+      await db().uploadChunk.create({ data: { fileId, seq: seq++, data: new Uint8Array(data) } });
+    }
   };
   for await (const piece of source) {
     const buf = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
@@ -43,9 +47,9 @@ export async function writeBlob(fileId: string, source: AsyncIterable<Uint8Array
     pending.push(Buffer.from(buf)); // copy: stream buffers may be reused by the producer
     pendingBytes += buf.length;
     onBytes?.(size);
-    if (pendingBytes >= CHUNK_BYTES) await flush();
+    if (pendingBytes >= CHUNK_BYTES) await flush(false);
   }
-  await flush();
+  await flush(true);
   return { size, sha256: hash.digest("hex") };
 }
 
