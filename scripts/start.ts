@@ -1,9 +1,13 @@
-// `npm start`: prepare the database (embedded when DATABASE_URL is unset), build once if there is no
-// build yet, then serve Faultline. Ctrl-C / SIGTERM stops the server and the embedded Postgres cleanly.
+// `npm start`: prepare the database (embedded when DATABASE_URL is unset), start the analysis worker in
+// this process (unless FAULTLINE_WORKER=off), build once if there is no build yet, then serve Faultline.
+// Ctrl-C / SIGTERM stops the server, then the worker, then the embedded Postgres, in that order.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import { env, EnvError } from "../lib/env";
 import { prepareDatabase } from "../lib/db/bootstrap";
+import { disconnectDb } from "../lib/db/client";
+import { stopBoss } from "../lib/jobs/boss";
+import { startWorker, type RunningWorker } from "../lib/jobs/worker";
 import { buildIsStale } from "./build-freshness";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -20,8 +24,10 @@ function waitExit(child: ChildProcess): Promise<number> {
 
 async function main(): Promise<number> {
   let port: number;
+  let workerOn: boolean;
   try {
     port = env().PORT;
+    workerOn = env().FAULTLINE_WORKER === "on";
   } catch (err) {
     if (err instanceof EnvError) {
       console.error(err.message);
@@ -40,7 +46,12 @@ async function main(): Promise<number> {
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  let worker: RunningWorker | null = null;
   try {
+    // In this process rather than in Next's: analysis is CPU-heavy and must not slow page responses.
+    if (workerOn) worker = await startWorker({ log: (m) => log(`worker: ${m}`) });
+    else log("FAULTLINE_WORKER=off: not running an analysis worker here (run `npm run worker`)");
+    if (stopping) return 0;
     if (buildIsStale()) {
       log("no up-to-date build found: running next build first");
       child = run(["build"]);
@@ -51,6 +62,10 @@ async function main(): Promise<number> {
     child = run(["start", "-p", String(port)]);
     return await waitExit(child);
   } finally {
+    // Before the embedded Postgres goes away: running jobs finish or are handed back to the queue.
+    await worker?.stop({ timeoutMs: 10_000 }).catch((err: unknown) => log(`worker did not stop cleanly: ${(err as Error).message}`));
+    await stopBoss().catch(() => {});
+    await disconnectDb().catch(() => {});
     if (db.embedded) {
       log("stopping embedded Postgres");
       await db.embedded.stop();

@@ -55,6 +55,8 @@ export interface AnalysisEvent {
   ecosystem?: string;
   /** Runbook to show for this event, e.g. "go-checksum-mismatch". */
   runbookId?: string;
+  /** The stated lines (line..endLine, capped), only when AnalyzeOptions.keepLines is set. */
+  lines?: string[];
 }
 
 export interface RootCause {
@@ -70,6 +72,8 @@ export interface AnalysisStats {
   lines: number;
   bytes: number;
   ms: number;
+  /** Distinct events not kept because the per-run cap was reached (their repeats still fold). */
+  droppedEvents?: number;
 }
 
 export interface AnalysisResult {
@@ -146,6 +150,8 @@ export interface LogLine {
   /** Byte length of the raw physical line (for progress). */
   bytes: number;
   file?: string;
+  /** Time carried by an out-of-band marker (e.g. Buildkite's `_bk;t=` escape), already removed from `text`. */
+  timestamp?: string;
 }
 
 export interface AnalyzeOptions {
@@ -155,6 +161,8 @@ export interface AnalyzeOptions {
   baseDate?: string;
   /** Called every few MB with bytes consumed so far and the events found so far. */
   onProgress?: (p: { bytes: number; events: number }) => void;
+  /** Keep each event's stated lines in `AnalysisEvent.lines` (for terminal reports). */
+  keepLines?: boolean;
 }
 
 /** What a format analyzer returns once its input is exhausted; the engine adds stats and version. */

@@ -1,6 +1,7 @@
 // Runs the analyzer over a stored upload and replaces that upload's events in one transaction, so a
 // re-run (after a crash, or with a newer analyzer) never duplicates events. Then groups the upload
-// into an incident by its root-cause fingerprint.
+// into an incident by its root-cause fingerprint, and only then marks it done, so whoever waits for
+// `done` also sees its incident.
 import { mkdtemp, open, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -22,38 +23,65 @@ export interface AnalyzeUploadResult {
   rootCause: AnalysisResult["rootCause"];
 }
 
-export async function analyzeUpload(input: { uploadId: string }): Promise<AnalyzeUploadResult> {
+/**
+ * `signal` (the job queue's lease) stops the run early, before anything is written, when another
+ * worker has taken the job over; the upload is then left to that worker.
+ */
+export async function analyzeUpload(input: { uploadId: string; signal?: AbortSignal }): Promise<AnalyzeUploadResult> {
+  const { signal } = input;
   const upload = await db().upload.findUnique({
     where: { id: input.uploadId },
     include: { files: { orderBy: { name: "asc" } } },
   });
   if (!upload) throw new NotFoundError(`upload ${input.uploadId}`);
   await db().upload.update({ where: { id: upload.id }, data: { status: "analyzing", analysedBytes: 0n, error: null } });
-  let lastProgress = 0;
-  const onProgress = ({ bytes, events }: { bytes: number; events: number }) => {
-    const now = Date.now();
-    if (now - lastProgress < PROGRESS_EVERY_MS) return;
-    lastProgress = now;
-    void db().upload.update({ where: { id: upload.id }, data: { analysedBytes: BigInt(bytes), eventCount: events } }).catch(() => {});
-  };
+  const progress = progressWriter(upload.id);
   const baseDate = (upload.startedAt ?? upload.createdAt).toISOString().slice(0, 10);
   let result: AnalysisResult;
   try {
-    result = await runAnalyzer(upload.files, { onProgress, baseDate });
+    result = await runAnalyzer(upload.files, { onProgress: progress.report, baseDate, signal });
   } catch (err) {
+    await progress.close();
+    if (signal?.aborted) throw signal.reason;
     await db().upload.update({ where: { id: upload.id }, data: { status: "failed", error: (err as Error).message.slice(0, 2000) } });
     throw err;
   }
-  await replaceEvents(upload.id, result);
+  // A progress write landing after the results would overwrite the final counts.
+  await progress.close();
+  await replaceEvents(upload.id, result, signal);
   const incidentId = await groupIncident({ uploadId: upload.id });
+  await db().upload.update({ where: { id: upload.id }, data: { status: "done" } });
   return { uploadId: upload.id, incidentId, events: result.events.length, rootCause: result.rootCause };
+}
+
+/** Throttled progress updates, written one at a time; close() waits for the last one. */
+function progressWriter(uploadId: string) {
+  let last = 0;
+  let closed = false;
+  let chain: Promise<unknown> = Promise.resolve();
+  return {
+    report: ({ bytes, events }: { bytes: number; events: number }) => {
+      const now = Date.now();
+      if (closed || now - last < PROGRESS_EVERY_MS) return;
+      last = now;
+      chain = chain
+        .then(() => db().upload.update({ where: { id: uploadId }, data: { analysedBytes: BigInt(bytes), eventCount: events } }))
+        .catch(() => {});
+    },
+    close: async () => {
+      closed = true;
+      await chain;
+    },
+  };
 }
 
 type StoredFile = { id: string; name: string };
 
-async function runAnalyzer(files: StoredFile[], opts: { onProgress: (p: { bytes: number; events: number }) => void; baseDate: string }): Promise<AnalysisResult> {
+type RunOptions = { onProgress: (p: { bytes: number; events: number }) => void; baseDate: string; signal?: AbortSignal };
+
+async function runAnalyzer(files: StoredFile[], { signal, ...opts }: RunOptions): Promise<AnalysisResult> {
   if (files.length === 1 && !(await isZip(files[0].id))) {
-    return analyzeStream(readBlob(files[0].id), { name: files[0].name, ...opts });
+    return analyzeStream(abortable(readBlob(files[0].id), signal), { name: files[0].name, ...opts });
   }
   // Archives need random access and several files are analysed together (strace -ff): spool to disk.
   const dir = await mkdtemp(path.join(os.tmpdir(), "faultline-"));
@@ -63,15 +91,25 @@ async function runAnalyzer(files: StoredFile[], opts: { onProgress: (p: { bytes:
       const p = path.join(dir, f.name);
       const fh = await open(p, "w");
       try {
-        for await (const piece of readBlob(f.id)) await fh.write(piece);
+        for await (const piece of abortable(readBlob(f.id), signal)) await fh.write(piece);
       } finally {
         await fh.close();
       }
       paths.push(p);
     }
-    return analyzeFiles(paths, opts);
+    const result = await analyzeFiles(paths, opts);
+    signal?.throwIfAborted();
+    return result;
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Ends the analyzer's input with the abort reason as soon as the signal fires. */
+async function* abortable<T>(source: AsyncIterable<T>, signal?: AbortSignal): AsyncGenerator<T> {
+  for await (const piece of source) {
+    signal?.throwIfAborted();
+    yield piece;
   }
 }
 
@@ -80,7 +118,7 @@ async function isZip(fileId: string): Promise<boolean> {
   return false;
 }
 
-async function replaceEvents(uploadId: string, result: AnalysisResult): Promise<void> {
+async function replaceEvents(uploadId: string, result: AnalysisResult, signal?: AbortSignal): Promise<void> {
   const rc = result.rootCause;
   const rootEvent = rc ? result.events[rc.eventIndex] : undefined;
   const rows = result.events.map((e, seq) => ({
@@ -102,6 +140,10 @@ async function replaceEvents(uploadId: string, result: AnalysisResult): Promise<
   }));
   await db().$transaction(
     async (tx) => {
+      // Lock the upload first: two runs writing at once (a re-analysis overlapping a run) then take
+      // turns, and the later one replaces the earlier one's events instead of colliding on (uploadId, seq).
+      await tx.$queryRaw`SELECT 1 FROM "Upload" WHERE id = ${uploadId} FOR UPDATE`;
+      signal?.throwIfAborted();
       await tx.errorEvent.deleteMany({ where: { uploadId } });
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
         await tx.errorEvent.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
@@ -109,7 +151,6 @@ async function replaceEvents(uploadId: string, result: AnalysisResult): Promise<
       await tx.upload.update({
         where: { id: uploadId },
         data: {
-          status: "done",
           format: result.format,
           analyzerVersion: ANALYZER_VERSION,
           eventCount: rows.length,

@@ -1,0 +1,73 @@
+// `npm run bench:strace [-- --size-mb N] [--regen]`: streams a ≥ 1 GB strace trace (built from the
+// corpus's real traces by bench/strace-make-trace.ts, cached under bench/out/) through the strace
+// analyzer and reports MB/s, peak RSS, and the speed relative to `rg -c` counting the same error lines
+// (failed syscalls and non-zero exits) in the same file during the same run.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createStraceAnalyzer } from "../lib/analysis/strace/index";
+import { readLineBatches } from "../lib/analysis/strace/read-lines";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const sizeArg = args.indexOf("--size-mb");
+const sizeMb = sizeArg >= 0 ? Number(args[sizeArg + 1]) : 1024;
+const corpus = join(here, "../../shared/corpus");
+const out = join(here, "out", `strace-${sizeMb}mb.txt`);
+
+// Lines the analyzer treats as errors: `= -1 E…`, `= ? E…` (ERESTART*), `+++ exited with N +++` (N ≠ 0), `+++ killed by`.
+const RG_PATTERN = String.raw`= (-1|\?) E[A-Z]|\+\+\+ (exited with [1-9]|killed by)`;
+
+function ensureTrace(): void {
+  if (!args.includes("--regen") && existsSync(out) && statSync(out).size >= sizeMb * 1024 * 1024) return;
+  mkdirSync(dirname(out), { recursive: true });
+  console.log(`building ${out} (${sizeMb} MB) from ${corpus} …`);
+  // A child process, so building the file does not count towards this process's peak RSS.
+  const r = spawnSync(process.execPath, ["--import", "tsx", join(here, "strace-make-trace.ts"), out, String(sizeMb), corpus], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error("trace generation failed");
+}
+
+async function runAnalyzer(): Promise<{ seconds: number; lines: number; events: number; peakRss: number }> {
+  const analyzer = createStraceAnalyzer("strace", { baseDate: "2026-11-20" });
+  let no = 0;
+  let peakRss = process.memoryUsage.rss();
+  const started = process.hrtime.bigint();
+  for await (const batch of readLineBatches(out)) {
+    for (const text of batch) analyzer.push({ no: ++no, text, bytes: text.length + 1 });
+    const rss = process.memoryUsage.rss();
+    if (rss > peakRss) peakRss = rss;
+  }
+  const result = analyzer.finish();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, lines: no, events: result.events.length, peakRss: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) };
+}
+
+function runRipgrep(): { seconds: number; count: number } | null {
+  const started = process.hrtime.bigint();
+  const r = spawnSync("rg", ["-c", RG_PATTERN, out], { encoding: "utf8" });
+  if (r.error || (r.status !== 0 && r.status !== 1)) return null;
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, count: Number(r.stdout.trim() || 0) };
+}
+
+async function main(): Promise<void> {
+  ensureTrace();
+  const mb = statSync(out).size / (1024 * 1024);
+  runRipgrep(); // warm the page cache so both readers start from the same state
+  const a = await runAnalyzer();
+  const rg = runRipgrep();
+  const mbps = mb / a.seconds;
+  console.log(`file            ${out} (${mb.toFixed(0)} MB, ${a.lines.toLocaleString()} lines)`);
+  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events`);
+  console.log(`peak RSS        ${(a.peakRss / 1024 / 1024).toFixed(0)} MB (target ≤ 256 MB)`);
+  if (rg) {
+    const rgMbps = mb / rg.seconds;
+    console.log(`rg -c           ${rg.seconds.toFixed(2)} s  ${rgMbps.toFixed(1)} MB/s  ${rg.count.toLocaleString()} error lines`);
+    console.log(`ratio           ${(mbps / rgMbps).toFixed(2)}× rg (target ≥ 0.5×)`);
+  } else console.log("rg -c           not available (apt-get install -y ripgrep)");
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

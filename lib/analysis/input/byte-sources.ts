@@ -1,0 +1,65 @@
+// Byte sources: files, stdin and caller streams as async chunk iterables, with transparent gzip
+// decompression detected from the magic bytes (not the file name).
+import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+
+export const READ_CHUNK = 1 << 20;
+
+export type ByteInput = AsyncIterable<Uint8Array> | NodeJS.ReadableStream;
+
+export function isGzip(head: Uint8Array): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+export function isZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6);
+}
+
+/** Reads the first bytes of a file for format sniffing. */
+export async function readHead(path: string, n = 8): Promise<Uint8Array> {
+  const fh = await open(path, "r");
+  try {
+    const buf = new Uint8Array(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+function toIterable(input: ByteInput): AsyncIterable<Uint8Array> {
+  return Symbol.asyncIterator in input ? (input as AsyncIterable<Uint8Array>) : Readable.from(input as unknown as Iterable<Uint8Array>);
+}
+
+export interface PeekedInput {
+  head: Uint8Array;
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+/** Takes the first chunk so its magic bytes can be inspected, then replays it. */
+export async function peek(input: ByteInput): Promise<PeekedInput> {
+  const it = toIterable(input)[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head: Uint8Array = first.done ? new Uint8Array(0) : first.value;
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    if (!first.done) yield first.value;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head, chunks: replay() };
+}
+
+/** Gunzips when the stream starts with the gzip magic (concatenated members included). */
+export function maybeGunzip(p: PeekedInput): AsyncIterable<Uint8Array> {
+  if (!isGzip(p.head)) return p.chunks;
+  return Readable.from(p.chunks).pipe(createGunzip({ chunkSize: 256 << 10 }));
+}
+
+export function fileChunks(path: string): AsyncIterable<Uint8Array> {
+  return createReadStream(path, { highWaterMark: READ_CHUNK });
+}

@@ -1,0 +1,45 @@
+// Compiler diagnostics that are not tied to a package ecosystem: gcc/clang (C, C++, Objective-C,
+// assembler), the GNU linker, and the TypeScript compiler. Go, Rust and JVM compilers live with their
+// ecosystems.
+import type { Rule } from "./rule";
+
+export const compilerRules: Rule[] = [
+  {
+    id: "cc.compile-error",
+    ecosystem: "cc",
+    class: "compile_error",
+    runbookId: "compile-error",
+    literals: ["error: "],
+    pattern: /^\s*(?<file>[^\s:]+\.(?:c|cc|cpp|cxx|c\+\+|h|hh|hpp|hxx|m|mm|s|S|cu)):(?<lineno>\d+):(?:(?<col>\d+):)? (?:fatal )?error: (?<message>\S[^\n]*)$/,
+  },
+  {
+    id: "ld.undefined-reference",
+    ecosystem: "cc",
+    class: "compile_error",
+    runbookId: "compile-error",
+    literals: ["undefined reference to", "Undefined symbols for architecture"],
+    pattern: /undefined reference to [`'](?<symbol>[^'`\n]+)'|Undefined symbols for architecture (?<arch>\w+)/,
+  },
+  {
+    id: "ld.exit-status",
+    ecosystem: "cc",
+    class: "process_exit",
+    literals: ["ld returned"],
+    pattern: /^collect2: error: ld returned (?<exit_code>\d+) exit status/,
+    role: "echo",
+  },
+  {
+    id: "tsc.compile-error",
+    ecosystem: "node",
+    class: "compile_error",
+    runbookId: "compile-error",
+    literals: ["error TS"],
+    pattern: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts|js|jsx|vue))(?:\((?<lineno>\d+),(?<col>\d+)\)|:(?<lineno2>\d+):(?<col2>\d+) -) error (?<code>TS\d+): (?<message>[^\n]+)$/,
+    post: (f) => {
+      f.lineno ??= f.lineno2;
+      f.col ??= f.col2;
+      delete f.lineno2;
+      delete f.col2;
+    },
+  },
+];

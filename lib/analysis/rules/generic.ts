@@ -1,0 +1,142 @@
+// Tool-independent signals: filesystem errno messages, memory and disk exhaustion, HTTP status lines,
+// rate limits and exit-status summaries. These run after the ecosystem tables, which know more fields.
+import type { EventClass } from "../types";
+import { classFromStatus } from "./classify";
+import type { Fields, Rule } from "./rule";
+import { ANY_URL, GO_HTTP_URL, GO_MODULE, QUOTED_ACCESS_URL } from "./shared-extractors";
+
+const REASON_CLASS: [RegExp, EventClass][] = [
+  [/no such file|not a directory/i, "enoent"],
+  [/permission denied|operation not permitted|read-only file system/i, "permission_denied"],
+  [/no space left/i, "disk_full"],
+];
+
+function classFromReason(f: Fields): EventClass | null {
+  const reason = String(f.reason ?? "");
+  for (const [re, cls] of REASON_CLASS) if (re.test(reason)) return cls;
+  return null;
+}
+
+const FS_REASONS = "No such file or directory|Permission denied|No space left on device|Read-only file system|Not a directory|Operation not permitted";
+const nonZeroExit = (f: Fields) => Number(f.exit_code) !== 0;
+
+export const genericRules: Rule[] = [
+  {
+    // Go's *PathError: `open /x/go.mod: no such file or directory`, `fork/exec /bin/x: permission denied`.
+    id: "fs.go-path-error",
+    ecosystem: "fs",
+    class: classFromReason,
+    literals: ["no such file or directory", "permission denied", "no space left on device", "read-only file system", "not a directory", "operation not permitted"],
+    pattern: /(?:^|: )(?<syscall>open|stat|lstat|mkdir|mkdirall|remove|rename|chdir|readlink|symlink|unlinkat|openat|fork\/exec|exec|chmod|chown|lchown|link|create|write|read) (?<path>[^\s:]+): (?<reason>no such file or directory|permission denied|no space left on device|read-only file system|not a directory|operation not permitted)/,
+    extract: [/^go build (?<package>[^\s:]+):/, GO_MODULE],
+  },
+  {
+    // coreutils, bash and most C tools: `cat: x.yml: No such file or directory`,
+    // `cp: cannot create regular file 'dist/x': Permission denied`.
+    id: "fs.tool-path-error",
+    ecosystem: "fs",
+    class: classFromReason,
+    literals: ["No such file or directory", "Permission denied", "No space left on device", "Read-only file system", "Not a directory", "Operation not permitted"],
+    pattern: new RegExp(`^(?<tool>[\\w.+/-]+): (?:line \\d+: )?(?:[^:'‘\\n]* )?(?:'(?<qpath>[^'\\n]+)'|‘(?<upath>[^’\\n]+)’|(?<path>[^\\s:'‘]+)): (?<reason>${FS_REASONS})`),
+    post: (f) => {
+      f.path ??= f.qpath ?? f.upath;
+      delete f.qpath;
+      delete f.upath;
+    },
+  },
+  {
+    // PostgreSQL, Python and others quote the path: `could not open file "base/1/2": Permission denied`.
+    id: "fs.quoted-path-error",
+    ecosystem: "fs",
+    class: classFromReason,
+    literals: ["could not "],
+    pattern: new RegExp(`could not (?:open|create|write|read|stat|access|remove|rename|link) (?:file|directory|lock file) "(?<path>[^"\\n]+)": (?<reason>${FS_REASONS})`),
+  },
+  {
+    id: "fs.command-not-found",
+    ecosystem: "fs",
+    class: "enoent",
+    runbookId: "command-not-found",
+    literals: ["not found"],
+    pattern: /^(?<tool>[\w.+/-]+): (?:line )?(?:\d+: )?(?<command>[^\s:]+): (?:command )?not found\s*$/,
+    post: (f) => {
+      f.path = f.command;
+    },
+  },
+  {
+    id: "os.disk-full",
+    ecosystem: "os",
+    class: "disk_full",
+    runbookId: "disk-full",
+    literals: ["No space left on device", "no space left on device", "ENOSPC", "isk quota exceeded", "enough free space", "not enough space on the disk"],
+    pattern: /(?<detail>[Nn]o space left on device|ENOSPC(?!: System limit for number of file watchers)|[Dd]isk quota exceeded|(?:don't have|not) enough free space|not enough space on the disk)/,
+    extract: [/(?:write|open|mkdir|create) (?<path>\/[^\s:]+): no space/],
+  },
+  {
+    id: "os.oom-killed",
+    ecosystem: "os",
+    class: "out_of_memory",
+    runbookId: "out-of-memory",
+    literals: ["Killed"],
+    pattern: /^(?:[\w.+/-]+: (?:line \d+: +)?)?(?:\d+ +)?(?<detail>Killed)(?:\s+\S[^\n]*)?$|(?<detail2>Killed signal terminated program) (?<program>\S+)|(?<detail3>OOMKilled)/,
+    post: (f) => {
+      f.detail ??= f.detail2 ?? f.detail3;
+      delete f.detail2;
+      delete f.detail3;
+    },
+  },
+  {
+    id: "os.out-of-memory",
+    ecosystem: "os",
+    class: "out_of_memory",
+    runbookId: "out-of-memory",
+    literals: ["out of memory", "Out of memory", "OutOfMemoryError", "MemoryError", "Cannot allocate memory", "bad_alloc"],
+    pattern: /(?<detail>Out of memory: Killed process \d+|fatal error: runtime: out of memory|java\.lang\.OutOfMemoryError(?:: [\w ]*\w)?|^MemoryError\b|Cannot allocate memory|std::bad_alloc|CUDA out of memory|[Oo]ut of memory)/,
+  },
+  {
+    id: "http.status-line",
+    ecosystem: "http",
+    class: (f) => classFromStatus(f.status),
+    literals: ["HTTP/"],
+    pattern: /\bHTTP\/\d(?:\.\d)? (?<status>[45]\d\d)\b(?: (?<reason>[A-Z][A-Za-z ]*[a-z]))?/,
+    extract: [ANY_URL],
+  },
+  {
+    id: "http.client-error",
+    ecosystem: "http",
+    class: (f) => classFromStatus(f.status),
+    literals: ["returned error: ", "status code", "Client Error: ", "ERROR 4", "while getting http"],
+    pattern: /The requested URL returned error: (?<status>\d{3})|[Rr]eceived status code (?<status2>\d{3})|status code:? (?<status3>[45]\d\d)\b|(?<status4>[45]\d\d) Client Error: [\w ]+ for url: (?<url>\S+)|^ERROR (?<status5>[45]\d\d): |HTTP error (?<status6>[45]\d\d) while getting (?<url2>\S+)/,
+    extract: [QUOTED_ACCESS_URL, /(?:GET|HEAD) '(?<url>[^']+)'/, ANY_URL],
+    post: (f) => {
+      f.status = Number(f.status ?? f.status2 ?? f.status3 ?? f.status4 ?? f.status5 ?? f.status6);
+      f.url ??= f.url2;
+      for (const k of ["status2", "status3", "status4", "status5", "status6", "url2"]) delete f[k];
+    },
+  },
+  {
+    id: "http.rate-limited",
+    ecosystem: "http",
+    class: "rate_limited",
+    runbookId: "rate-limited",
+    literals: ["rate limit", "Too Many Requests", "toomanyrequests"],
+    pattern: /(?<detail>API rate limit exceeded|[Rr]ate limit exceeded|secondary rate limit|You have reached your pull rate limit|toomanyrequests|Too Many Requests)/,
+    extract: [GO_MODULE, GO_HTTP_URL, ANY_URL],
+  },
+  {
+    id: "ci.exit-code",
+    ecosystem: "ci",
+    class: "process_exit",
+    role: "exit",
+    literals: ["exit code", "Error ", "exited with", "non-zero code", "exit status "],
+    pattern: /Process completed with exit code (?<exit_code>\d+)|^make(?:\[\d+\])?: \*\*\* (?:\[(?<target>[^\]\n]*)\] )?Error (?<exit_code2>\d+)|Job failed: exit code (?<exit_code3>\d+)|script returned exit code (?<exit_code4>\d+)|^(?:error )?Command failed with exit code (?<exit_code5>\d+)|did not complete successfully: exit code: (?<exit_code6>\d+)|The command exited with status (?<exit_code7>\d+)|returned a non-zero code: (?<exit_code8>\d+)|(?:^|: )exit status (?<exit_code9>\d+)\s*:?$/,
+    post: (f) => {
+      for (let i = 2; i <= 9; i++) {
+        f.exit_code ??= f[`exit_code${i}`];
+        delete f[`exit_code${i}`];
+      }
+      f.exit_code = Number(f.exit_code);
+      return nonZeroExit(f);
+    },
+  },
+];

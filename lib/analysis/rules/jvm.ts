@@ -1,0 +1,108 @@
+// Maven, Gradle and the Java/Kotlin compilers.
+import { classifyText } from "./classify";
+import type { Rule } from "./rule";
+
+export const jvmRules: Rule[] = [
+  {
+    id: "maven.artifact-not-found",
+    ecosystem: "maven",
+    class: "not_found",
+    runbookId: "maven-dependency-resolution",
+    literals: ["Could not find artifact "],
+    pattern: /Could not find artifact (?<package>\S+) in (?<repository>\S+)(?: \((?<url>[^)\s]+)\))?/,
+  },
+  {
+    id: "maven.transfer-failed",
+    ecosystem: "maven",
+    class: (f) => classifyText(String(f.detail)),
+    runbookId: "maven-dependency-resolution",
+    literals: ["Could not transfer artifact ", "Failed to transfer "],
+    pattern: /(?:Could not transfer artifact|Failed to transfer(?: file)?) (?<package>\S+)(?: from\/to (?<repository>\S+) \((?<url>[^)\s]+)\))?: (?<detail>[^\n]+)/,
+    post: (f) => {
+      const status = /(?:status code:? |Return code is: |\()(\d{3})\b/.exec(String(f.detail));
+      if (status) f.status = Number(status[1]);
+    },
+  },
+  {
+    id: "maven.unresolvable-parent",
+    ecosystem: "maven",
+    class: (f) => classifyText(String(f.detail)) ?? "not_found",
+    runbookId: "maven-dependency-resolution",
+    literals: ["Non-resolvable parent POM"],
+    pattern: /Non-resolvable parent POM for (?<project>\S+): (?<detail>[^\n]+)/,
+  },
+  {
+    id: "gradle.could-not-find",
+    ecosystem: "gradle",
+    class: "not_found",
+    runbookId: "gradle-dependency-resolution",
+    literals: ["Could not find "],
+    pattern: /Could not find (?<package>[\w.-]+:[\w.-]+(?::[\w.+-]*[\w+-])?)\.?\s*$/,
+  },
+  {
+    id: "maven.compile-error",
+    ecosystem: "maven",
+    class: "compile_error",
+    runbookId: "jvm-compile-error",
+    literals: [".java:[", ".kt:[", ".scala:[", ".groovy:["],
+    pattern: /^\[ERROR\] (?<file>\S+\.(?:java|kt|scala|groovy)):\[(?<lineno>\d+)(?:,(?<col>\d+))?\] (?<message>\S[^\n]*)$/,
+  },
+  {
+    id: "javac.compile-error",
+    ecosystem: "gradle",
+    class: "compile_error",
+    runbookId: "jvm-compile-error",
+    literals: [".java:"],
+    pattern: /^(?<file>\S+\.java):(?<lineno>\d+): error: (?<message>[^\n]+)$/,
+  },
+  {
+    id: "kotlin.compile-error",
+    ecosystem: "gradle",
+    class: "compile_error",
+    runbookId: "jvm-compile-error",
+    literals: ["e: file:", "e: /"],
+    pattern: /^e: (?:file:\/\/)?(?<file>\S+\.kts?)(?::(?<lineno>\d+):(?<col>\d+)|: \((?<lineno2>\d+), (?<col2>\d+)\)):? (?<message>[^\n]+)$/,
+    post: (f) => {
+      f.lineno ??= f.lineno2;
+      f.col ??= f.col2;
+      delete f.lineno2;
+      delete f.col2;
+    },
+  },
+  {
+    id: "gradle.test-failed",
+    ecosystem: "gradle",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: [" FAILED"],
+    pattern: /^(?<class_name>[\w.$]+) > (?<test>[^\n]*[^\s]) FAILED\s*$/,
+  },
+  {
+    id: "surefire.test-failed",
+    ecosystem: "maven",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["<<< FAILURE!", "<<< ERROR!"],
+    pattern: /^\[ERROR\] (?:(?<test>\w+)\((?<class_name>[\w.$]+)\)|(?<class2>[\w.$]+)\.(?<test2>\w+))\s+Time elapsed: [^<\n]*<<< (?:FAILURE|ERROR)!/,
+    post: (f) => {
+      f.test ??= f.test2;
+      f.class_name ??= f.class2;
+      delete f.test2;
+      delete f.class2;
+    },
+  },
+  {
+    id: "jvm.class-version",
+    ecosystem: "jvm",
+    class: "version_conflict",
+    runbookId: "jvm-version",
+    literals: ["Unsupported class file major version", "compiled by a more recent version of the Java Runtime", "not supported", "invalid target release"],
+    pattern: /Unsupported class file major version (?<class_version>\d+)|compiled by a more recent version of the Java Runtime \(class file version (?<class_version2>[\d.]+)\)|release version (?<release>\d+) not supported|invalid target release: (?<release2>\d+)/,
+    post: (f) => {
+      f.class_version ??= f.class_version2;
+      f.release ??= f.release2;
+      delete f.class_version2;
+      delete f.release2;
+    },
+  },
+];

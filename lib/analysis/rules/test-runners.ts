@@ -1,0 +1,107 @@
+// Test runners: TAP (node --test, tap, prove), node's spec reporter, Jest/Vitest, pytest, unittest.
+// Go, Cargo, Gradle and Surefire test failures live with their ecosystems.
+import type { Fields, Rule, RuleContext } from "./rule";
+
+/** Report source locations relative to the project, as a developer would cite them. */
+export function relativizeLocation(f: Fields, ctx: RuleContext): void {
+  const loc = String(f.location ?? "");
+  if (!loc.startsWith("/")) return;
+  const markers = [
+    ctx.projectName ? `/${ctx.projectName}/` : "",
+    "/github/workspace/",
+    "/workspace/",
+  ].filter(Boolean);
+  for (const m of markers) {
+    const i = loc.lastIndexOf(m);
+    if (i >= 0) {
+      f.location = loc.slice(i + m.length);
+      return;
+    }
+  }
+  const runner = /^\/home\/runner\/work\/[^/]+\/[^/]+\/|^\/builds\/[^/]+\/[^/]+\/|^\/var\/lib\/jenkins\/workspace\/[^/]+\//.exec(loc);
+  if (runner) {
+    f.location = loc.slice(runner[0].length);
+    return;
+  }
+  // Otherwise cut at the conventional top-level source/test directory of a project.
+  const conventional = /\/(?:test|tests|spec|specs|__tests__|src|lib)\//.exec(loc);
+  if (conventional) f.location = loc.slice(conventional.index + 1);
+}
+
+export const testRunnerRules: Rule[] = [
+  {
+    id: "tap.not-ok",
+    ecosystem: "node",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["not ok "],
+    pattern: /^\s*not ok (?<number>\d+)(?: -)? (?<test>[^#\n]*[^#\s])(?:\s+#\s*(?<directive>TODO|SKIP|todo|skip)\b[^\n]*)?\s*$/,
+    continuation: {
+      deeper: true,
+      fields: [/^\s+location: '(?<location>[^']+)'/, /^\s+failureType: '(?<failure_type>[^']+)'/, /^\s+code: '(?<code>[^']+)'/],
+      max: 300,
+    },
+    // A parent whose failure is only that its subtests failed restates the children reported above.
+    post: (f, ctx) => {
+      if (f.directive || f.failure_type === "subtestsFailed") return false;
+      relativizeLocation(f, ctx);
+    },
+  },
+  {
+    id: "tap.fail-count",
+    ecosystem: "node",
+    class: "test_failure",
+    literals: ["# fail "],
+    pattern: /^# fail (?<failed>[1-9]\d*)\s*$/,
+    role: "summary",
+    foldWindow: Infinity,
+    foldInto: ["tap.", "node.spec-failed"],
+  },
+  {
+    id: "node.spec-failed",
+    ecosystem: "node",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["✖ "],
+    pattern: /^\s*✖ (?<test>(?!failing tests)[^\n]*[^\s]) \([\d.]+m?s\)\s*$/,
+  },
+  {
+    id: "jest.file-failed",
+    ecosystem: "node",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["FAIL "],
+    pattern: /^\s*FAIL\s+(?<file>\S+\.[cm]?[jt]sx?)(?:\s+>\s+(?<test>[^\n]*[^\s(]))?\s*(?:\([\d.]+ ?m?s\))?\s*$/,
+  },
+  {
+    id: "jest.test-failed",
+    ecosystem: "node",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["● "],
+    pattern: /^\s*● (?!Console\s*$|Test suite failed to run)(?<test>[^\n]*[^\s])\s*$/,
+    role: "summary",
+    foldWindow: 400,
+    foldInto: ["jest."],
+  },
+  {
+    id: "pytest.failed",
+    ecosystem: "python",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["FAILED"],
+    pattern: /^FAILED (?<test>\S+::\S+)(?: - (?<reason>[^\n]+))?$|^(?<test2>\S+::\S+) FAILED\b/,
+    post: (f) => {
+      f.test ??= f.test2;
+      delete f.test2;
+    },
+  },
+  {
+    id: "unittest.failed",
+    ecosystem: "python",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["FAIL: ", "ERROR: test"],
+    pattern: /^(?:FAIL|ERROR): (?<test>test\w*) \((?<class_name>[\w.]+)\)/,
+  },
+];

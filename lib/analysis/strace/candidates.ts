@@ -1,0 +1,274 @@
+// Failures that might explain a process's non-zero exit, held per thread group until it exits.
+// A failure stops being a candidate when a later call repairs it (the same path found, the same name
+// executed, the same port reached, the same host resolved). At a non-zero exit the decisive ones are
+// those the process itself reported (its later stdout/stderr names the path, host, or errno text); when
+// it reported none, the last burst of failures with nothing productive after it.
+import type { EventClass } from "../types";
+import { reportableOf, type FailureTarget } from "./failure-targets";
+import { ERRORISH, howReported, WARNING } from "./report-matching";
+
+/** A point in the trace: position within its file, time stamp across -ff files. */
+export interface TracePoint {
+  seq: number;
+  sortKey?: number;
+  file?: string;
+}
+
+export interface Candidate extends TracePoint {
+  /** Fold key within the process: class and target, never a pid or fd. */
+  key: string;
+  cls: EventClass;
+  ruleId: string;
+  syscall: string;
+  pid?: number;
+  line: number;
+  fileIndex: number;
+  timestamp?: string;
+  /** Clock text when the trace has times but no date was given. */
+  clock?: string;
+  what: FailureTarget;
+  /** Repair keys: a later success on this path / port / host name clears the candidate. */
+  repairPath?: string;
+  repairPort?: number;
+  repairNames?: string[];
+  /** Basename of a failed path: a later success on the same name (another directory of a search path) repairs it. */
+  repairBase?: string;
+  /** stat/access/exec lookups and shared-object searches: when nothing was reported, real uses of a path rank first. */
+  probe: boolean;
+  /** Only a report by the process makes it decisive (an abandoned connect may just have lost a race). */
+  needsReport?: boolean;
+  count: number;
+  repeatLines: number[];
+  /** Latest repeat: a failure retried up to the end is as recent as its last attempt. */
+  lastAt?: TracePoint;
+  /** Successful calls the group had made by the latest occurrence (failures with equal marks form a burst). */
+  okMark?: number;
+  /** Set when settled: lookups of one basename that were not each named fold into one event (a search). */
+  foldTarget?: string;
+}
+
+/** Text written to stdout/stderr, assembled across writes up to a newline (some programs write byte by byte). */
+interface Message {
+  start: TracePoint;
+  end: TracePoint;
+  text: string;
+}
+
+type Index<K> = Map<K, Candidate[]>;
+
+interface Group {
+  cands: Map<string, Candidate>;
+  byPath: Index<string>;
+  byBase: Index<string>;
+  byPort: Index<number>;
+  byName: Index<string>;
+  messages: Message[];
+  partial?: Message;
+  lastProductive?: TracePoint;
+  okCount: number;
+}
+
+const MAX_CANDIDATES = 256;
+const MAX_MESSAGES = 96;
+const MAX_MESSAGE_CHARS = 2_048;
+const MAX_GROUPS = 4_096;
+const MAX_REPEAT_LINES = 5;
+
+export class CandidateBook {
+  private readonly groups = new Map<number, Group>();
+
+  constructor(private readonly onDecisive: (c: Candidate) => void) {}
+
+  private group(tgid: number): Group {
+    let g = this.groups.get(tgid);
+    if (!g) {
+      if (this.groups.size >= MAX_GROUPS) this.settle(this.groups.keys().next().value as number, undefined);
+      g = { cands: new Map(), byPath: new Map(), byBase: new Map(), byPort: new Map(), byName: new Map(), messages: [], okCount: 0 };
+      this.groups.set(tgid, g);
+    }
+    return g;
+  }
+
+  /**
+   * A failure with this key is already pending: count the repeat (no candidate needs building).
+   * `at` is asked for only then, as making it parses the line's time stamp.
+   */
+  repeat(tgid: number, key: string, line: number, at: () => TracePoint): boolean {
+    const g = this.groups.get(tgid);
+    const seen = g?.cands.get(key);
+    if (!g || !seen) return false;
+    seen.count++;
+    seen.lastAt = at();
+    seen.okMark = g.okCount;
+    if (seen.repeatLines.length < MAX_REPEAT_LINES) seen.repeatLines.push(line);
+    return true;
+  }
+
+  add(tgid: number, c: Candidate): void {
+    if (this.repeat(tgid, c.key, c.line, () => ({ seq: c.seq, sortKey: c.sortKey, file: c.file }))) return;
+    const g = this.group(tgid);
+    if (g.cands.size >= MAX_CANDIDATES) this.drop(g, g.cands.values().next().value as Candidate);
+    c.okMark = g.okCount;
+    g.cands.set(c.key, c);
+    if (c.repairPath !== undefined) push(g.byPath, c.repairPath, c);
+    if (c.repairBase !== undefined) push(g.byBase, c.repairBase, c);
+    if (c.repairPort !== undefined) push(g.byPort, c.repairPort, c);
+    for (const n of c.repairNames ?? []) push(g.byName, n, c);
+  }
+
+  /** A successful lookup of `path` clears failures of the same path, and of the same name elsewhere (a search path). */
+  repairPath(tgid: number, path: string, base: string): void {
+    const g = this.groups.get(tgid);
+    if (!g) return;
+    this.clear(g, g.byPath, path);
+    this.clear(g, g.byBase, base);
+  }
+
+  repairPort(tgid: number, port: number): void {
+    const g = this.groups.get(tgid);
+    if (g) this.clear(g, g.byPort, port);
+  }
+
+  repairName(tgid: number, name: string): void {
+    const g = this.groups.get(tgid);
+    if (g) this.clear(g, g.byName, name);
+  }
+
+  private clear<K>(g: Group, index: Index<K>, key: K): void {
+    const list = index.get(key);
+    if (!list) return;
+    index.delete(key);
+    for (const c of list) this.drop(g, c);
+  }
+
+  private drop(g: Group, c: Candidate): void {
+    if (g.cands.get(c.key) === c) g.cands.delete(c.key);
+    if (c.repairPath !== undefined) pull(g.byPath, c.repairPath, c);
+    if (c.repairBase !== undefined) pull(g.byBase, c.repairBase, c);
+    if (c.repairPort !== undefined) pull(g.byPort, c.repairPort, c);
+    for (const n of c.repairNames ?? []) pull(g.byName, n, c);
+  }
+
+  /** Any successful call: it separates one burst of failures from the next. */
+  tick(tgid: number): void {
+    const g = this.groups.get(tgid);
+    if (g) g.okCount++;
+  }
+
+  /** Whether the group has pending candidates (so its messages are worth keeping). */
+  wants(tgid: number): boolean {
+    return (this.groups.get(tgid)?.cands.size ?? 0) > 0;
+  }
+
+  productive(tgid: number, at: TracePoint): void {
+    const g = this.groups.get(tgid);
+    if (g) g.lastProductive = at;
+  }
+
+  message(tgid: number, at: TracePoint, text: string): void {
+    const g = this.groups.get(tgid);
+    if (!g || g.cands.size === 0 || !text) return; // nothing pending that it could report
+    const m = (g.partial ??= { start: at, end: at, text: "" });
+    m.end = at;
+    if (m.text.length < MAX_MESSAGE_CHARS) m.text += text.slice(0, MAX_MESSAGE_CHARS - m.text.length);
+    if (text.includes("\n") || m.text.length >= MAX_MESSAGE_CHARS) this.flush(g);
+  }
+
+  private flush(g: Group): void {
+    if (!g.partial) return;
+    if (g.messages.length >= MAX_MESSAGES) g.messages.shift();
+    g.messages.push(g.partial);
+    g.partial = undefined;
+  }
+
+  /** A thread turned out to belong to another group: move what it collected. */
+  merge(fromTgid: number, intoTgid: number): void {
+    const from = this.groups.get(fromTgid);
+    if (!from || fromTgid === intoTgid) return;
+    this.groups.delete(fromTgid);
+    this.flush(from);
+    for (const c of from.cands.values()) this.add(intoTgid, c);
+    const into = this.group(intoTgid);
+    into.messages.push(...from.messages);
+    if (from.lastProductive && (!into.lastProductive || isAfter(from.lastProductive, into.lastProductive))) {
+      into.lastProductive = from.lastProductive;
+    }
+  }
+
+  /**
+   * The group exited: `failed` true for a non-zero exit or a fatal signal, false for success, undefined
+   * when the trace ends before it exits (only failures it reported itself are kept then).
+   */
+  settle(tgid: number, failed: boolean | undefined): void {
+    const g = this.groups.get(tgid);
+    if (!g) return;
+    this.groups.delete(tgid);
+    if (failed === false) return;
+    this.flush(g);
+    const live = [...g.cands.values()];
+    const last = g.lastProductive;
+    // A message counts when it is the final report (nothing productive followed it) or reads as an
+    // error; a warning (the process went on) reports only network failures, which retries may hit.
+    const counted = g.messages
+      .map((m) => ({ m, final: !last || isAfter(m.end, last), warning: WARNING.test(m.text) }))
+      .filter((x) => x.final || ERRORISH.test(x.m.text));
+    const named = new Set<Candidate>();
+    const reported = live.filter((c) => {
+      const terms = counted.length ? reportableOf(c.syscall, c.what) : undefined;
+      return counted.some(({ m, final, warning }) => {
+        if (!terms || !isAfter(m.end, c) || (!final && warning && !isNetwork(c))) return false;
+        const how = howReported(m.text, terms);
+        if (how === "named") named.add(c);
+        return how !== null;
+      });
+    });
+    const decisive = reported.length || !failed ? reported : lastBurst(live, last);
+    // A connection retried and never established explains a failure even when the report of it is
+    // lost (cut by -s, written by a library to a log): programs do not retry what they can do without.
+    if (failed) for (const c of live) if (c.what.type === "net" && c.count >= 2 && !c.needsReport && !decisive.includes(c)) decisive.push(c);
+    decisive.sort((a, b) => a.seq - b.seq);
+    for (const c of decisive) {
+      // Lookups of one name in several directories that the process did not name one by one: a search.
+      if (c.repairBase !== undefined && !named.has(c)) c.foldTarget = `search:${c.syscall.startsWith("exec") ? "exec" : "lookup"}:${c.repairBase}`;
+      this.onDecisive(c);
+    }
+  }
+
+  settleAll(failedOf: (tgid: number) => boolean | undefined): void {
+    for (const tgid of [...this.groups.keys()]) this.settle(tgid, failedOf(tgid));
+  }
+}
+
+function push<K>(index: Index<K>, key: K, c: Candidate): void {
+  const list = index.get(key);
+  if (list) list.push(c);
+  else index.set(key, [c]);
+}
+
+function pull<K>(index: Index<K>, key: K, c: Candidate): void {
+  const rest = index.get(key)?.filter((x) => x !== c);
+  if (rest?.length) index.set(key, rest);
+  else index.delete(key);
+}
+
+/** Network failures (connect, DNS, HTTP…) are retried: a warning about one still reports it. */
+const isNetwork = (c: Candidate) => c.what.type !== "path" && c.what.type !== "fd";
+
+/**
+ * Nothing reported: the failures of the final burst (no successful call between them) after the last
+ * productive call, preferring real uses of a path over stat/access probes.
+ */
+function lastBurst(live: Candidate[], last: TracePoint | undefined): Candidate[] {
+  const tail = live.filter((c) => !c.needsReport && (!last || isAfter(c.lastAt ?? c, last)));
+  if (!tail.length) return [];
+  const mark = Math.max(...tail.map((c) => c.okMark ?? 0));
+  const burst = tail.filter((c) => (c.okMark ?? 0) === mark);
+  const real = burst.filter((c) => !c.probe);
+  return real.length ? real : burst;
+}
+
+/** `a` comes after `b`: by position within one file, by time stamp across -ff files. */
+export function isAfter(a: TracePoint, b: TracePoint): boolean {
+  if (a.file !== b.file && a.sortKey !== undefined && b.sortKey !== undefined) return a.sortKey >= b.sortKey;
+  return a.seq > b.seq;
+}

@@ -1,0 +1,128 @@
+// Which failed syscalls can matter, and which are the well-known harmless probes.
+import type { EventClass } from "../types";
+
+/** Syscalls whose first argument is a path. */
+const PATH_ARG0 = new Set([
+  "open", "creat", "stat", "lstat", "stat64", "lstat64", "access", "readlink", "execve", "chdir", "mkdir", "rmdir",
+  "unlink", "rename", "link", "symlink", "chmod", "chown", "lchown", "truncate", "truncate64", "utime", "utimes",
+  "getxattr", "lgetxattr", "listxattr", "llistxattr", "setxattr", "lsetxattr", "statfs", "statfs64", "mknod",
+  "chroot", "uselib", "swapon", "umount2", "oldstat", "oldlstat",
+]);
+/** `*at` syscalls: dirfd first, path second. */
+const PATH_ARG1 = new Set([
+  "openat", "openat2", "newfstatat", "fstatat64", "statx", "faccessat", "faccessat2", "readlinkat", "mkdirat",
+  "unlinkat", "renameat", "renameat2", "linkat", "fchmodat", "fchmodat2", "fchownat", "futimesat", "utimensat",
+  "mknodat", "execveat", "name_to_handle_at", "inotify_add_watch",
+]);
+
+/** Index of the path argument, or -1 when the syscall takes none. */
+export function pathArgIndex(syscall: string): number {
+  if (PATH_ARG1.has(syscall)) return 1;
+  if (PATH_ARG0.has(syscall)) return 0;
+  return -1;
+}
+
+/** Calls that look a path up without using it: a miss here is a probe unless something says otherwise. */
+const PROBES = new Set([
+  "stat", "lstat", "stat64", "lstat64", "newfstatat", "fstatat64", "statx", "access", "faccessat", "faccessat2",
+  "readlink", "readlinkat", "execve", "execveat", "oldstat", "oldlstat", "getxattr", "lgetxattr",
+]);
+export const isProbeSyscall = (syscall: string) => PROBES.has(syscall);
+
+export const OPENS = new Set(["open", "openat", "openat2", "creat"]);
+export const EXECS = new Set(["execve", "execveat"]);
+export const FORKS = new Set(["clone", "clone3", "fork", "vfork"]);
+
+const NET_IO = new Set([
+  "connect", "sendto", "sendmsg", "sendmmsg", "recvfrom", "recvmsg", "recvmmsg", "read", "write", "readv", "writev",
+  "getsockopt", "recv", "send",
+]);
+/** Syscalls where EPERM/EACCES means "not allowed to touch this path / endpoint". */
+const PERMISSION_CHECKED = new Set(["bind", "connect", "socket", "kill"]);
+const DISK_WRITES = new Set([
+  "write", "pwrite64", "writev", "pwritev", "pwritev2", "fallocate", "ftruncate", "copy_file_range", "sendfile",
+  "splice", "fsync", "fdatasync", "close",
+]);
+
+export interface FailureKind {
+  cls: EventClass;
+  ruleId: string;
+}
+
+/** The event class a failed syscall would have if it turns out to matter; null for errors that never do. */
+export function classifyFailure(syscall: string, errno: string): FailureKind | null {
+  const pathCall = pathArgIndex(syscall) >= 0;
+  switch (errno) {
+    case "ENOENT":
+    case "ENOTDIR":
+      return pathCall || syscall === "connect" || syscall === "bind" ? { cls: "enoent", ruleId: "strace.enoent" } : null;
+    case "EACCES":
+    case "EPERM":
+    case "EROFS":
+      return pathCall || PERMISSION_CHECKED.has(syscall)
+        ? { cls: "permission_denied", ruleId: "strace.permission-denied" }
+        : null;
+    case "ECONNREFUSED":
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return NET_IO.has(syscall) ? { cls: "connection_refused", ruleId: "strace.connection-refused" } : null;
+    case "ETIMEDOUT":
+      return NET_IO.has(syscall) ? { cls: "timeout", ruleId: "strace.timeout" } : null;
+    case "ENOSPC":
+    case "EDQUOT":
+      return DISK_WRITES.has(syscall) || pathCall ? { cls: "disk_full", ruleId: "strace.disk-full" } : null;
+    case "ENOMEM":
+      return syscall === "mmap" || syscall === "brk" || FORKS.has(syscall)
+        ? { cls: "out_of_memory", ruleId: "strace.out-of-memory" }
+        : null;
+    default:
+      // EAGAIN, EINPROGRESS, ENOTTY, EISDIR, EEXIST, EINVAL, ESPIPE, ECHILD, EBADF, ENXIO, EINTR, ERESTART*…
+      return null;
+  }
+}
+
+/** How clients say a connection attempt failed without naming the errno (curl, wget, libpq…). */
+const CONNECT_FAILED = [
+  "failed to connect", "couldn't connect", "could not connect", "unable to connect", "connection failed",
+  "failed to establish a new connection", "newconnectionerror", "connection broken", "max retries exceeded",
+];
+
+/** Text programs print for an errno (strerror and the Node/Go spellings), lower-cased. */
+export const ERRNO_TEXT: Record<string, string[]> = {
+  ENOENT: ["no such file or directory", "enoent", "not found"],
+  ENOTDIR: ["not a directory", "enotdir"],
+  EACCES: ["permission denied", "eacces"],
+  EPERM: ["operation not permitted", "eperm"],
+  EROFS: ["read-only file system", "erofs"],
+  ECONNREFUSED: ["connection refused", "econnrefused", ...CONNECT_FAILED],
+  EHOSTUNREACH: ["no route to host", "ehostunreach", ...CONNECT_FAILED],
+  ENETUNREACH: ["network is unreachable", "enetunreach", ...CONNECT_FAILED],
+  ETIMEDOUT: ["timed out", "etimedout", "timeout", ...CONNECT_FAILED],
+  ENOSPC: ["no space left on device", "enospc"],
+  EDQUOT: ["disk quota exceeded", "edquot"],
+  ENOMEM: ["cannot allocate memory", "out of memory", "enomem"],
+};
+
+/**
+ * Files every program misses on every run: the loader's preload list and hardware-capability
+ * subdirectories, locale data and message catalogs, gconv modules, the nscd socket. A miss on them
+ * never explains a failure, so they are not even tracked.
+ */
+export function isRoutineMiss(path: string): boolean {
+  return (
+    path === "/etc/ld.so.preload" ||
+    path.startsWith("/usr/lib/locale/") ||
+    path.startsWith("/usr/share/locale/") ||
+    path.startsWith("/usr/share/locale-langpack/") ||
+    path.endsWith(".mo") ||
+    path.includes("/gconv/") ||
+    path.endsWith("/nscd/socket") ||
+    HWCAP_DIR.test(path)
+  );
+}
+
+// Directories the dynamic loader walks for hardware-specific builds (`…/glibc-hwcaps/x86-64-v3`, `…/tls/haswell`).
+const HWCAP_DIR = /(?:\/(?:glibc-hwcaps|tls|haswell|avx512_1|x86_64|x86-64-v[234]|i686|sse2|xeon_phi))+(?:\/[^/]+\.so(?:\.\d+)*)?$/;
+
+/** Shared objects are looked up along a search path; a miss in one directory is the loader walking it. */
+export const isSharedObject = (path: string) => /\.so(?:\.\d+)*$/.test(path);

@@ -1,0 +1,103 @@
+// A syscall returned an error: decide whether it could matter and, if so, record it as a candidate.
+// Failed calls are frequent (module-resolution probes alone can be thousands), so the path is cheap:
+// a repeat of a pending failure only bumps a counter, and a new one is stored compactly.
+import { parseFdRef, parseSockAddr, splitArgs } from "./args";
+import { classifyFailure, isProbeSyscall, isRoutineMiss, isSharedObject, OPENS, type FailureKind } from "./classify";
+import { stablePath } from "./event-list";
+import type { FailureTarget } from "./failure-targets";
+import { detach } from "./line-grammar";
+import { basenameOf } from "./paths";
+import { endpointName, type SocketDest } from "./socket-book";
+import { candidateAt, pathArgOf, pointOf, type CallSite, type TraceContext } from "./trace-context";
+
+const RULE_BY_CALL: Record<string, string> = {
+  getsockopt: "strace.so-error",
+  poll: "strace.connect-timeout",
+  ppoll: "strace.connect-timeout",
+  select: "strace.connect-timeout",
+  pselect6: "strace.connect-timeout",
+};
+const SOCKADDR_ARG: Record<string, number> = { connect: 1, bind: 1, sendto: 4 };
+
+const errTextOf = (result: string, errno: string) => detach(/\(([^)]*)\)\s*$/.exec(result)?.[1] ?? errno);
+
+export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, args: string, result: string, rawErrno: string): void {
+  if (rawErrno === "EINPROGRESS" && name === "connect") return noteConnecting(ctx, site, args);
+  const kind = classifyFailure(name, rawErrno);
+  const path = pathArgOf(ctx, site, name, args);
+  if (path) {
+    const where = path.resolved ?? path.raw;
+    const missed = rawErrno === "ENOENT" || rawErrno === "ENOTDIR";
+    if (missed) ctx.paths.noteMissing(where);
+    if (isRoutineMiss(where)) return;
+    ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
+    if (!kind) return;
+    const key = `${kind.cls}|${where}`;
+    if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+    const errno = detach(rawErrno);
+    const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
+    const cand = candidateAt(site, name, kind, key, {
+      type: "path",
+      errno,
+      errText: errTextOf(result, errno),
+      raw: path.raw,
+      resolved: path.resolved,
+      base: path.base,
+    });
+    // Found later under the same name (another directory of a search path): it was a probe.
+    cand.repairPath = where;
+    cand.repairBase = basenameOf(where);
+    cand.probe = probe;
+    ctx.book.add(site.tgid, cand);
+    return;
+  }
+  if (!kind) return;
+
+  const fd = parseFdRef(splitArgs(args, 1)[0]);
+  const argIdx = SOCKADDR_ARG[name];
+  const sa = argIdx !== undefined ? parseSockAddr(splitArgs(args, argIdx + 1)[argIdx]) : null;
+  const dest: SocketDest | undefined = sa ? { ...sa, connecting: false } : fd ? ctx.sockets.get(site.tgid, fd.fd) : undefined;
+  const errno = detach(rawErrno);
+  if (name === "connect" && sa) ctx.report.endpoint(sa.family, sa.path ?? sa.addr ?? "?", sa.port, errno);
+  if (dest) return addNetworkFailure(ctx, site, name, errno, errTextOf(result, errno), dest);
+
+  // disk_full / out_of_memory / permission on non-path calls: name what the fd points at when known.
+  const target = fd?.target ?? (fd ? ctx.procs.fdPath(site.pid, fd.fd) : undefined);
+  const key = `${kind.cls}|${name}|${target ? stablePath(target) : ""}`;
+  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }));
+}
+
+/** A connect/send/recv (or a getsockopt SO_ERROR, a poll timeout) reported a network error for `dest`. */
+export function addNetworkFailure(
+  ctx: TraceContext,
+  site: CallSite,
+  name: string,
+  errno: string,
+  errText: string,
+  dest: SocketDest,
+  opts: { ruleId?: string; needsReport?: boolean } = {},
+): void {
+  // The fd is a socket whatever the call: classify the errno as a connection outcome.
+  const kind = classifyFailure("connect", errno);
+  if (!kind || (dest.path && isRoutineMiss(dest.path))) return;
+  const key = `${kind.cls}|net|${endpointName(dest)}`;
+  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  const ruleId = opts.ruleId ?? RULE_BY_CALL[name] ?? kind.ruleId;
+  const cand = candidateAt(site, name, { cls: kind.cls, ruleId }, key, { type: "net", errno: detach(errno), errText, dest });
+  if (dest.port !== undefined) cand.repairPort = dest.port;
+  else if (dest.path) cand.repairPath = dest.path;
+  cand.needsReport = opts.needsReport;
+  ctx.book.add(site.tgid, cand);
+}
+
+function noteConnecting(ctx: TraceContext, site: CallSite, args: string): void {
+  const parts = splitArgs(args, 2);
+  const fd = parseFdRef(parts[0]);
+  const sa = parseSockAddr(parts[1]);
+  if (!fd || !sa) return;
+  ctx.sockets.set(site.tgid, fd.fd, { ...sa, connecting: true });
+  ctx.report.endpoint(sa.family, sa.path ?? sa.addr ?? "?", sa.port, "in progress");
+}
+
+export type { FailureKind, FailureTarget };

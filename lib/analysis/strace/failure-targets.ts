@@ -1,0 +1,127 @@
+// What a candidate failure was about, recorded compactly when it happens (most candidates are dropped
+// as tolerated), and turned into report-matching terms, event fields and a message only when needed.
+import type { FieldValue, StracePathResolution } from "../types";
+import { ERRNO_TEXT } from "./classify";
+import { basenameOf, type PathKnowledge } from "./paths";
+import type { Reportable } from "./report-matching";
+import { endpointName, type SocketDest } from "./socket-book";
+
+export type FailureTarget =
+  | { type: "path"; errno: string; errText: string; raw: string; resolved?: string; base?: string }
+  | { type: "net"; errno: string; errText: string; dest: SocketDest }
+  | { type: "fd"; errno: string; errText: string; target?: string }
+  | { type: "dns"; qname: string; qtype: string; rcode: string; server?: string }
+  | { type: "http"; status: number; reason: string; dest?: SocketDest }
+  | { type: "pg"; detail: string; dest?: SocketDest };
+
+/** How resolvers and the programs using them word a failed lookup (lower case). */
+const LOOKUP_FAILED_TEXT = [
+  "could not resolve", "name or service not known", "no such host", "name resolution", "enotfound",
+  "nodename nor servname", "unknown host", "no address associated", "nxdomain", "getaddrinfo",
+];
+/** How clients word HTTP answers when they give up (lower case), by status. */
+const HTTP_TEXT: Record<number, string[]> = {
+  401: ["unauthorized", "authentication failed", "authentication required"],
+  403: ["forbidden"],
+  404: ["not found", "does not exist"],
+  407: ["proxy authentication required"],
+  410: ["gone", "not found"],
+  429: ["too many requests", "rate limit"],
+};
+const PG_TEXT = ["too many clients", "too many connections", "remaining connection slots"];
+
+const errnoText = (errno: string) => ERRNO_TEXT[errno] ?? [errno.toLowerCase()];
+
+/** Terms a later message of the process must contain to report this failure. */
+export function reportableOf(syscall: string, t: FailureTarget): Reportable {
+  switch (t.type) {
+    case "path": {
+      const where = t.resolved ?? t.raw;
+      const bare = !t.raw.includes("/") && !t.raw.includes(".");
+      return {
+        mentions: bare ? (where !== t.raw ? [where] : []) : where !== t.raw ? [t.raw, where] : [t.raw],
+        weakMentions: bare || syscall.startsWith("exec") ? [t.raw, basenameOf(where)] : [],
+        errnoTexts: errnoText(t.errno),
+        errnoAlone: false,
+      };
+    }
+    case "net":
+      return {
+        mentions: t.dest.path ? [t.dest.path] : t.dest.port !== undefined ? [endpointName(t.dest)] : [],
+        weakMentions: [],
+        errnoTexts: errnoText(t.errno),
+        errnoAlone: true,
+      };
+    case "fd":
+      return { mentions: t.target?.startsWith("/") ? [t.target] : [], weakMentions: [], errnoTexts: errnoText(t.errno), errnoAlone: true };
+    case "dns":
+      return { mentions: [t.qname], weakMentions: [], errnoTexts: LOOKUP_FAILED_TEXT, errnoAlone: true };
+    case "http":
+      return {
+        mentions: [String(t.status)],
+        weakMentions: [],
+        errnoTexts: [...(HTTP_TEXT[t.status] ?? []), ...(t.reason ? [t.reason.toLowerCase()] : [])],
+        errnoAlone: true,
+      };
+    case "pg":
+      return { mentions: [], weakMentions: [], errnoTexts: PG_TEXT, errnoAlone: true };
+  }
+}
+
+export interface FailureDetails {
+  fields: Record<string, FieldValue>;
+  message: string;
+  resolution?: StracePathResolution;
+}
+
+/** Event fields (named as in the corpus labels) and message for a decisive failure. */
+export function detailsOf(
+  syscall: string,
+  pid: number | undefined,
+  line: number,
+  t: FailureTarget,
+  paths: PathKnowledge,
+): FailureDetails {
+  const fields: Record<string, FieldValue> = { syscall };
+  if (pid !== undefined) fields.pid = pid;
+  const addDest = (d: SocketDest | undefined) => {
+    if (d?.path) fields.path = d.path;
+    if (d?.addr) fields.addr = d.addr;
+    if (d?.port !== undefined) fields.port = d.port;
+  };
+  switch (t.type) {
+    case "path": {
+      fields.errno = t.errno;
+      fields.path = t.raw;
+      let resolution: StracePathResolution | undefined;
+      if (t.resolved) {
+        if (t.resolved !== t.raw) fields.resolved = t.resolved;
+        resolution = paths.explain(t.raw, t.resolved, t.base, pid, line, t.errno === "ENOENT" || t.errno === "ENOTDIR");
+        if (resolution.missingComponent) fields.missing_component = resolution.missingComponent;
+      }
+      return { fields, message: `${syscall}("${t.raw}") failed: ${t.errno} (${t.errText})`, resolution };
+    }
+    case "net":
+      fields.errno = t.errno;
+      addDest(t.dest);
+      return { fields, message: `${syscall} to ${endpointName(t.dest)} failed: ${t.errno} (${t.errText})` };
+    case "fd":
+      fields.errno = t.errno;
+      if (t.target) fields.path = t.target;
+      return { fields, message: `${syscall}(${t.target ?? ""}) failed: ${t.errno} (${t.errText})` };
+    case "dns":
+      fields.host = t.qname;
+      fields.qtype = t.qtype;
+      fields.rcode = t.rcode;
+      if (t.server) fields.server = t.server;
+      return { fields, message: `DNS ${t.qtype} lookup of ${t.qname} answered ${t.rcode}` };
+    case "http":
+      fields.status = t.status;
+      addDest(t.dest);
+      return { fields, message: `received HTTP ${t.status} ${t.reason}${t.dest ? ` from ${endpointName(t.dest)}` : ""}` };
+    case "pg":
+      fields.sqlstate = "53300";
+      addDest(t.dest);
+      return { fields, message: `server refused the session: ${t.detail}` };
+  }
+}

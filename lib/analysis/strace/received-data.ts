@@ -1,0 +1,57 @@
+// Failures carried in received data rather than in an errno: DNS answers, HTTP status lines, and a
+// PostgreSQL server refusing the session.
+import type { EventClass } from "../types";
+import { decodeDnsResponse, FAILING_RCODES, parseHttpStatus } from "./payloads";
+import { endpointName, type SocketDest } from "./socket-book";
+import { candidateAt, pointOf, type CallSite, type TraceContext } from "./trace-context";
+
+const HTTP_CLASSES: Record<number, EventClass> = {
+  401: "http_401", 403: "http_403", 404: "not_found", 407: "auth_required", 410: "not_found", 429: "rate_limited",
+};
+
+export function onReceived(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dnsPort: boolean, dest: SocketDest | undefined): void {
+  if (dnsPort) return onDnsAnswer(ctx, site, name, bytes, dest);
+  const text = String.fromCharCode(...bytes.slice(0, 512));
+  const endpoint = dest ? endpointName(dest) : "";
+  if (text.startsWith("E") && text.includes("C53300")) {
+    const key = `too_many_connections|pg|${endpoint}`;
+    if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+    const detail = /\0M([^\0]*)/.exec(text)?.[1] ?? "too many connections";
+    const kind = { cls: "too_many_connections" as const, ruleId: "strace.postgres-error" };
+    ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "pg", detail, dest }));
+    return;
+  }
+  const http = parseHttpStatus(text);
+  const cls = http ? HTTP_CLASSES[http.status] : undefined;
+  if (!http || !cls) return;
+  const key = `${cls}|http|${endpoint}|${http.status}`;
+  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  const kind = { cls, ruleId: "strace.http-status" };
+  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "http", status: http.status, reason: http.reason, dest }));
+}
+
+function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dest: SocketDest | undefined): void {
+  const dns = decodeDnsResponse(bytes);
+  if (!dns) return;
+  if (!FAILING_RCODES.has(dns.rcode)) {
+    if (dns.rcode === "NOERROR" && dns.answers > 0) ctx.book.repairName(site.tgid, dns.qname);
+    return;
+  }
+  const key = `dns_failure|${dns.qname}|${dns.qtype}`;
+  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  const kind = { cls: "dns_failure" as const, ruleId: "strace.dns-answer" };
+  const what = { type: "dns" as const, qname: dns.qname, qtype: dns.qtype, rcode: dns.rcode, server: dest?.addr };
+  const cand = candidateAt(site, name, kind, key, what);
+  // A later successful answer for the name, or for a shorter name this one is a search-domain
+  // expansion of (`api.corp.example` after `api`), repairs it.
+  cand.repairNames = namePrefixes(dns.qname);
+  ctx.book.add(site.tgid, cand);
+}
+
+/** `a.b.corp.example` → itself, `a.b.corp`, `a.b`, `a`. */
+function namePrefixes(qname: string): string[] {
+  const labels = qname.split(".");
+  const out = [qname];
+  for (let n = labels.length - 1; n >= 1; n--) out.push(labels.slice(0, n).join("."));
+  return out;
+}

@@ -1,0 +1,44 @@
+// Does a message the process wrote report a given failure? By naming it (its path, host or endpoint as
+// a whole token), or by the errno wording plus a bare name.
+
+export interface Reportable {
+  /** Exact strings (paths, host names) whose appearance shows the failure was reported. */
+  mentions: string[];
+  /** Bare words (a relative name without `/` or `.`) that count only next to the errno text. */
+  weakMentions: string[];
+  /** Lower-case errno texts (`connection refused`); they confirm weak mentions, or suffice when `errnoAlone`. */
+  errnoTexts: string[];
+  /** Network failures: the errno text alone reports them (programs rarely print the fd). */
+  errnoAlone: boolean;
+}
+
+/** How `text` reports `c`: by its full path/host ("named"), by wording ("worded"), or not at all. */
+export function howReported(text: string, c: Reportable): "named" | "worded" | null {
+  for (const s of c.mentions) if (containsToken(text, s)) return "named";
+  if (!c.errnoTexts.length) return null;
+  const lower = text.toLowerCase();
+  if (!c.errnoTexts.some((t) => lower.includes(t))) return null;
+  return c.errnoAlone || c.weakMentions.some((s) => containsToken(text, s)) ? "worded" : null;
+}
+
+// Wording of an error report, and of a warning (which names a problem the program then works around).
+export const WARNING = /\bwarn(?:ing)?\b/i;
+export const ERRORISH = /\b(?:error|fatal|failed|fail|cannot|can't|could not|unable|denied|refused|no such|not found)\b/i;
+
+const isNameChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 47 || c === 126;
+
+/** `needle` occurs in `text` as a whole path/name: not glued to further path characters on either side. */
+export function containsToken(text: string, needle: string): boolean {
+  if (needle.length < 2) return false;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const j = i + needle.length;
+    const next = j < text.length ? text.charCodeAt(j) : 32;
+    const afterDot = j + 1 < text.length ? text.charCodeAt(j + 1) : 32;
+    const leftOk = !isNameChar(before) && before !== 46;
+    const rightOk = !isNameChar(next) && !(next === 46 && isNameChar(afterDot));
+    if (leftOk && rightOk) return true;
+  }
+  return false;
+}

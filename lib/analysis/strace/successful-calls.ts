@@ -1,0 +1,191 @@
+// Successful syscalls that change what the analysis knows: processes (exec/fork/clone), cwd, which paths
+// exist, sockets and their outcome, data received (DNS answers, HTTP status lines), messages written.
+import { cStringText, decodeCString, parseFdRef, parseSockAddr, quotedStrings, remoteOfSocketTarget, splitArgs } from "./args";
+import { EXECS, FORKS, isRoutineMiss, OPENS, pathArgIndex } from "./classify";
+import { addNetworkFailure } from "./failed-calls";
+import { basenameOf } from "./paths";
+import { onReceived } from "./received-data";
+import { resultValue } from "./line-grammar";
+import { type CallSite, markProductive, pathArgOf, pointOf, type TraceContext } from "./trace-context";
+
+const SOCKET_CALLS = new Set(["connect", "getsockopt", "recvfrom", "recvmsg", "recv", "read", "close", "poll", "ppoll", "select", "pselect6"]);
+const MESSAGE_CALLS = new Set(["write", "writev"]);
+const PROCESS_CALLS = new Set(["chdir", "fchdir", "getcwd", "exit_group", "exit"]);
+// Creating things is progress; removing them (rm -rf of a work dir on the way out) is cleanup.
+const PRODUCTIVE_PATH_CALLS = new Set(["mkdir", "mkdirat", "rename", "renameat", "renameat2", "symlink", "symlinkat", "link", "linkat"]);
+
+const interesting = new Map<string, boolean>();
+
+/** Whether a successful call of this name needs more than counting (asked on every line, so memoised). */
+export function isInteresting(name: string): boolean {
+  let yes = interesting.get(name);
+  if (yes === undefined) {
+    yes = pathArgIndex(name) >= 0 || FORKS.has(name) || SOCKET_CALLS.has(name) || MESSAGE_CALLS.has(name) || PROCESS_CALLS.has(name);
+    if (interesting.size < 1_000) interesting.set(name, yes);
+  }
+  return yes;
+}
+
+export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
+  if (MESSAGE_CALLS.has(name)) return onWrite(ctx, site, args);
+  if (FORKS.has(name)) return onFork(ctx, site, name, args, result);
+  if (SOCKET_CALLS.has(name)) return onSocketCall(ctx, site, name, args, result);
+  if (name === "exit_group" || name === "exit") {
+    const code = Number(args);
+    if (Number.isInteger(code)) ctx.procs.get(site.pid).exitRequested = code;
+    return;
+  }
+  if (name === "getcwd") {
+    const dir = cStringText(splitArgs(args, 1)[0]);
+    if (dir?.startsWith("/")) ctx.procs.setCwd(site.pid, dir);
+    return;
+  }
+  if (name === "fchdir") {
+    const fd = parseFdRef(args);
+    ctx.procs.setCwd(site.pid, fd?.target ?? (fd ? ctx.procs.fdPath(site.pid, fd.fd) : undefined));
+    return;
+  }
+  const path = pathArgOf(ctx, site, name, args);
+  if (!path) return;
+  const where = path.resolved ?? path.raw;
+  if (path.resolved) ctx.paths.noteExists(path.resolved);
+  ctx.book.repairPath(site.tgid, where, basenameOf(where));
+  if (name === "chdir") return ctx.procs.setCwd(site.pid, path.resolved);
+  if (EXECS.has(name)) {
+    const argv = splitArgs(args, 2)[1];
+    ctx.procs.onExec(site.pid, path.raw, argv ? argvOf(argv) : undefined);
+    // A new program image: failures of the old one can no longer explain how this one ends.
+    ctx.book.settle(site.tgid, false);
+    markProductive(ctx, site);
+    return;
+  }
+  if (OPENS.has(name)) {
+    ctx.report.fileOpened(where);
+    const fd = resultValue(result);
+    if (fd !== undefined && !result.includes("<")) ctx.procs.noteFd(site.pid, fd, where);
+    if (!isRoutineMiss(where)) markProductive(ctx, site);
+    return;
+  }
+  if (PRODUCTIVE_PATH_CALLS.has(name)) markProductive(ctx, site);
+}
+
+/** `["git", "clone", "/srv/x"]` (possibly `...`-truncated) → the strings. */
+function argvOf(token: string): string[] {
+  return splitArgs(token.slice(1, token.lastIndexOf("]") > 0 ? token.lastIndexOf("]") : undefined), 64)
+    .map((a) => cStringText(a))
+    .filter((a): a is string => a !== undefined);
+}
+
+function onFork(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
+  const child = resultValue(result);
+  if (child === undefined || child <= 0) return;
+  const isThread = name.startsWith("clone") && args.includes("CLONE_THREAD");
+  const known = ctx.procs.peek(child);
+  const proc = ctx.procs.onChild(site.pid, child, isThread);
+  // The child's first lines can precede the parent's clone result: move what it already collected.
+  if (isThread && known) ctx.book.merge(child, proc.tgid);
+  if (!proc.startedAt) {
+    const t = site.time();
+    proc.startedAt = t?.iso ?? t?.clock;
+    proc.startKey = t?.sortKey;
+  }
+  markProductive(ctx, site);
+}
+
+function onWrite(ctx: TraceContext, site: CallSite, args: string): void {
+  const c0 = args.charCodeAt(0);
+  const c1 = args.charCodeAt(1);
+  // Only stdout/stderr (fd 1 or 2, whatever -y says they point at) carry the program's own error messages.
+  if ((c0 !== 49 && c0 !== 50) || (c1 !== 44 && c1 !== 60)) return;
+  if (!ctx.book.wants(site.tgid)) return;
+  ctx.book.message(site.tgid, pointOf(site), quotedStrings(args).join(""));
+}
+
+/** Leading descriptor number of an argument list, and whether its `-y` decoration names a file path. */
+function leadingFd(args: string): { fd: number; file: boolean } | null {
+  let i = 0;
+  let fd = 0;
+  for (let c = args.charCodeAt(0); c >= 48 && c <= 57; c = args.charCodeAt(++i)) fd = fd * 10 + c - 48;
+  if (i === 0) return null;
+  return { fd, file: args.charCodeAt(i) === 60 && args.charCodeAt(i + 1) === 47 };
+}
+
+function onSocketCall(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
+  if (name === "close") {
+    const lead = leadingFd(args);
+    if (lead && !lead.file) {
+      const dest = ctx.sockets.get(site.tgid, lead.fd);
+      // Closed while the connect was still in progress: the program gave up waiting (a dial timeout),
+      // unless it reached the same endpoint another way (happy-eyeballs race).
+      if (dest?.connecting && ctx.report.endpointResult(dest.family, dest.path ?? dest.addr ?? "?", dest.port) !== "connected") {
+        addNetworkFailure(ctx, site, "connect", "ETIMEDOUT", "Connection timed out", dest, {
+          ruleId: "strace.connect-abandoned",
+          needsReport: true,
+        });
+      }
+      if (dest) ctx.sockets.close(site.tgid, lead.fd);
+    }
+    if (lead) ctx.procs.closeFd(site.pid, lead.fd);
+    return;
+  }
+  if (name === "read") {
+    // Reads of files are the bulk of most traces: skip them before any parsing.
+    const lead = leadingFd(args);
+    if (!lead || lead.file) return;
+  }
+  if (name.startsWith("poll") || name.endsWith("select")) return onPollTimeout(ctx, site, args, result);
+  const parts = splitArgs(args, name === "getsockopt" ? 4 : 2);
+  const fd = parseFdRef(parts[0]);
+  if (name === "connect") {
+    const sa = parseSockAddr(parts[1]);
+    if (!fd || !sa) return;
+    ctx.sockets.set(site.tgid, fd.fd, { ...sa, connecting: false });
+    ctx.report.endpoint(sa.family, sa.path ?? sa.addr ?? "?", sa.port, "connected");
+    if (sa.port !== undefined) ctx.book.repairPort(site.tgid, sa.port);
+    markProductive(ctx, site);
+    return;
+  }
+  if (name === "getsockopt") return onSoError(ctx, site, fd?.fd, parts);
+  // recvfrom/recvmsg/recv/read: DNS answers and HTTP status lines in what was received.
+  if (!fd) return;
+  const dest = ctx.sockets.get(site.tgid, fd.fd);
+  const remote = remoteOfSocketTarget(fd.target);
+  const dnsPort = dest?.port === 53 || remote?.port === 53 || args.includes("htons(53)");
+  // Cheap gates before decoding: an HTTP status line or a PostgreSQL ErrorResponse at the data's start.
+  // (`-x`/`-xx` print them in hex: `"\x48\x54\x54\x50\x2f` is "HTTP/".)
+  const dataAt = Math.max(args.indexOf('"HTTP/'), args.indexOf('"E\\0\\0\\0'), args.indexOf('"\\x48\\x54\\x54\\x50\\x2f'));
+  if (!dnsPort && (dataAt < 0 || dataAt > 200)) return;
+  const payload = name === "recvmsg" ? /iov_base=("(?:[^"\\]|\\.)*")/.exec(args)?.[1] : parts[1];
+  const data = payload ? decodeCString(payload, 1_024) : null;
+  if (data) onReceived(ctx, site, name, data.bytes, dnsPort, dest ?? (remote ? { ...remote, family: "AF_INET", connecting: false } : undefined));
+}
+
+/** `getsockopt(fd, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0`: the outcome of a non-blocking connect. */
+function onSoError(ctx: TraceContext, site: CallSite, fd: number | undefined, parts: string[]): void {
+  if (fd === undefined || parts[2] !== "SO_ERROR") return;
+  const value = /^\[(\w+)\]/.exec(parts[3] ?? "")?.[1];
+  const dest = ctx.sockets.get(site.tgid, fd);
+  if (!dest || !value) return;
+  dest.connecting = false;
+  if (value === "0") {
+    ctx.report.endpoint(dest.family, dest.path ?? dest.addr ?? "?", dest.port, "connected");
+    if (dest.port !== undefined) ctx.book.repairPort(site.tgid, dest.port);
+    markProductive(ctx, site);
+    return;
+  }
+  ctx.report.endpoint(dest.family, dest.path ?? dest.addr ?? "?", dest.port, value);
+  addNetworkFailure(ctx, site, "getsockopt", value, value, dest);
+}
+
+/** poll/select returning `0 (Timeout)` while waiting for a connect in progress: the dial timed out. */
+function onPollTimeout(ctx: TraceContext, site: CallSite, args: string, result: string): void {
+  if (!result.startsWith("0 (Timeout)")) return;
+  for (const m of args.matchAll(/(?:fd=|\[|, )(\d+)(?=[<,\]])/g)) {
+    const dest = ctx.sockets.get(site.tgid, Number(m[1]));
+    if (dest?.connecting) {
+      dest.connecting = false;
+      addNetworkFailure(ctx, site, "poll", "ETIMEDOUT", "Connection timed out", dest);
+      return;
+    }
+  }
+}

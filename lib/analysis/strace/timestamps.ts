@@ -1,0 +1,80 @@
+// strace time stamps onto the incident clock.
+//   -ttt  `1700000000.123456`  epoch seconds → ISO-8601 UTC.
+//   -tt   `22:03:40.285757`, -t `22:03:40`: wall clock without a date. With AnalyzeOptions.baseDate the
+//         ISO timestamp is `<baseDate>T22:03:40.285757` (local time of the traced machine, so no zone
+//         suffix), rolling the date over at midnight. Without a base date no ISO timestamp is invented:
+//         the event carries the clock text in `fields.time` instead.
+//   -r    `0.000123` since the previous line: accumulated, reported as `+12.345678` seconds from start.
+
+import { detach } from "./line-grammar";
+
+export type TimeFormat = "epoch" | "clock" | "relative";
+
+export interface TraceClock {
+  format?: TimeFormat;
+  lastSecOfDay?: number;
+  dayOffset: number;
+  relTotal: number;
+}
+
+export interface StraceTime {
+  /** Seconds on a scale comparable across the files of one trace (for merging -ff files). */
+  sortKey: number;
+  iso?: string;
+  /** Human clock text when no ISO timestamp could be formed. */
+  clock?: string;
+}
+
+export const newTraceClock = (): TraceClock => ({ dayOffset: 0, relTotal: 0 });
+
+function formatOf(raw: string): TimeFormat {
+  if (raw.includes(":")) return "clock";
+  const dot = raw.indexOf(".");
+  return (dot < 0 ? raw.length : dot) >= 9 ? "epoch" : "relative";
+}
+
+/** Must be called for every stamped line when the format is relative (each stamp is a delta). */
+export function observeTime(raw: string, clock: TraceClock): void {
+  clock.format ??= formatOf(raw);
+  if (clock.format === "relative") clock.relTotal += Number(raw) || 0;
+}
+
+export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate?: string): StraceTime | undefined {
+  if (!raw) return undefined;
+  const format = clock.format ?? formatOf(raw);
+  if (format === "relative") return { sortKey: clock.relTotal, clock: `+${clock.relTotal.toFixed(6)}` };
+  raw = detach(raw); // kept in process records and events: must not pin the line it came from
+  if (format === "epoch") {
+    const secs = Number(raw);
+    if (!Number.isFinite(secs)) return undefined;
+    return { sortKey: secs, iso: epochIso(raw) };
+  }
+  const sec = clockSeconds(raw);
+  if (sec === undefined) return undefined;
+  // Going back by more than half a day means the trace crossed midnight.
+  if (clock.lastSecOfDay !== undefined && sec < clock.lastSecOfDay - 43_200) clock.dayOffset++;
+  clock.lastSecOfDay = sec;
+  const base = baseDate && /^\d{4}-\d{2}-\d{2}$/.test(baseDate) ? Date.parse(baseDate + "T00:00:00Z") / 1000 : NaN;
+  const day = clock.dayOffset * 86_400;
+  if (Number.isNaN(base)) return { sortKey: day + sec, clock: raw };
+  const date = new Date((base + day) * 1000).toISOString().slice(0, 10);
+  return { sortKey: base + day + sec, iso: `${date}T${raw.padStart(8, "0")}` };
+}
+
+/** `22:03:40.285757` → seconds of the day (hand-parsed: called for every line that matters). */
+function clockSeconds(raw: string): number | undefined {
+  const c1 = raw.indexOf(":");
+  const c2 = raw.indexOf(":", c1 + 1);
+  if (c1 < 1 || c2 !== c1 + 3) return undefined;
+  const h = Number(raw.slice(0, c1));
+  const m = Number(raw.slice(c1 + 1, c2));
+  const s = Number(raw.slice(c2 + 1));
+  return Number.isNaN(h + m + s) ? undefined : h * 3600 + m * 60 + s;
+}
+
+/** Epoch seconds text → ISO with the trace's own sub-second digits (Date keeps only milliseconds). */
+function epochIso(raw: string): string {
+  const [whole, frac = ""] = raw.split(".");
+  const iso = new Date(Number(whole) * 1000).toISOString().slice(0, 19);
+  return frac ? `${iso}.${frac}Z` : `${iso}Z`;
+}

@@ -1,0 +1,143 @@
+// Shared state of one trace analysis and the per-call view the syscall handlers work with.
+import type { AnalyzeOptions, StracePathResolution } from "../types";
+import { cStringText, parseFdRef } from "./args";
+import type { CandidateBook, Candidate, TracePoint } from "./candidates";
+import type { FailureKind } from "./classify";
+import type { FailureTarget } from "./failure-targets";
+import { detach } from "./line-grammar";
+import type { EventList } from "./event-list";
+import { pathArgIndex } from "./classify";
+import { resolvePath, type PathKnowledge } from "./paths";
+import type { ProcessTable } from "./process-table";
+import type { ReportBuilder } from "./report-builder";
+import type { SocketBook } from "./socket-book";
+import type { StraceTime } from "./timestamps";
+
+export interface TraceContext {
+  opts: AnalyzeOptions;
+  procs: ProcessTable;
+  paths: PathKnowledge;
+  report: ReportBuilder;
+  book: CandidateBook;
+  events: EventList;
+  sockets: SocketBook;
+  resolutions: StracePathResolution[];
+}
+
+export interface CallSite {
+  /** Pid used as a key (0 when the trace prints none and the file name gives none). */
+  pid: number;
+  /** Pid as the trace (or the -ff file name) states it; undefined when unknown. */
+  shownPid?: number;
+  tgid: number;
+  line: number;
+  file?: string;
+  fileIndex: number;
+  seq: number;
+  time(): StraceTime | undefined;
+}
+
+export function pointOf(site: CallSite): TracePoint {
+  return { seq: site.seq, sortKey: site.time()?.sortKey, file: site.file };
+}
+
+/**
+ * The process did real work (ran or started a program, opened a file, connected): failures before this
+ * were tolerated unless it reports them, and a child's failure it reaped before this did not stop it.
+ */
+export function markProductive(ctx: TraceContext, site: CallSite): void {
+  const at = pointOf(site);
+  ctx.book.productive(site.tgid, at);
+  ctx.procs.get(site.tgid).lastProductive = at;
+}
+
+/** A candidate failure at this call site; what it needs beyond position and time is set by the caller. */
+export function candidateAt(site: CallSite, syscall: string, kind: FailureKind, key: string, what: FailureTarget): Candidate {
+  const t = site.time();
+  const c: Candidate = {
+    key: detach(key),
+    cls: kind.cls,
+    ruleId: kind.ruleId,
+    syscall,
+    line: site.line,
+    fileIndex: site.fileIndex,
+    seq: site.seq,
+    what,
+    probe: false,
+    count: 1,
+    repeatLines: [],
+  };
+  // Candidates outlive the line: copy every string that may be a slice of it.
+  if (what.type === "path") {
+    const raw = what.raw;
+    what.raw = detach(raw);
+    if (what.resolved) what.resolved = what.resolved === raw ? what.raw : detach(what.resolved);
+    if (what.base) what.base = detach(what.base);
+  } else if (what.type === "fd") {
+    if (what.target) what.target = detach(what.target);
+  } else if (what.type === "dns") {
+    if (what.server) what.server = detach(what.server);
+  } else if (what.dest) {
+    const d = what.dest;
+    what.dest = { ...d, addr: d.addr && detach(d.addr), path: d.path && detach(d.path) };
+  }
+  if (site.file !== undefined) c.file = site.file;
+  if (site.shownPid !== undefined) c.pid = site.shownPid;
+  if (t) {
+    c.sortKey = t.sortKey;
+    if (t.iso) c.timestamp = t.iso;
+    else if (t.clock) c.clock = t.clock;
+  }
+  return c;
+}
+
+export interface PathArg {
+  /** As printed (not detached from the line: copy before keeping it). */
+  raw: string;
+  /** Absolute, when the directory it is relative to is known. */
+  resolved?: string;
+  /** Directory a relative path was resolved against. */
+  base?: string;
+}
+
+/** The path argument of a path syscall, resolved against its dirfd (`-y` decoration or fd table) or the cwd. */
+export function pathArgOf(ctx: TraceContext, site: CallSite, syscall: string, args: string): PathArg | null {
+  const idx = pathArgIndex(syscall);
+  if (idx < 0) return null;
+  const q = args.indexOf('"');
+  // The path is the first string argument; for *at calls the dirfd comes before it.
+  if (q < 0 || (idx === 0 && q !== 0) || q > 4_096) return null;
+  const raw = quotedAt(args, q);
+  if (!raw) return null;
+  let base: string | undefined;
+  if (idx === 1) {
+    let end = q;
+    while (end > 0 && (args.charCodeAt(end - 1) === 32 || args.charCodeAt(end - 1) === 44)) end--;
+    const dirfd = parseFdRef(args.slice(0, end));
+    if (dirfd?.fd === -100) {
+      base = dirfd.target ?? ctx.procs.peek(site.pid)?.cwd;
+      if (dirfd.target) ctx.procs.setCwd(site.pid, dirfd.target);
+    } else if (dirfd) base = dirfd.target ?? ctx.procs.fdPath(site.pid, dirfd.fd);
+    // A `-y` decoration names a directory that exists.
+    if (base && dirfd?.target) ctx.paths.noteExists(base);
+  } else base = ctx.procs.peek(site.pid)?.cwd;
+  const resolved = resolvePath(base, raw);
+  return raw.charCodeAt(0) === 47 ? { raw, resolved } : { raw, resolved, base };
+}
+
+/** The string starting at `q` (a `"`): a plain slice when it has no escapes, decoded otherwise. */
+function quotedAt(args: string, q: number): string | undefined {
+  let escaped = false;
+  let j = q + 1;
+  const n = args.length;
+  while (j < n) {
+    const c = args.charCodeAt(j);
+    if (c === 34) break;
+    if (c === 92) {
+      escaped = true;
+      j += 2;
+    } else j++;
+  }
+  if (j >= n) return undefined;
+  return escaped ? cStringText(args.slice(q, j + 1)) : args.slice(q + 1, j);
+}
