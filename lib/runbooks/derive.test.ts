@@ -99,6 +99,11 @@ describe("packages and registries", () => {
     expect(deriveFields({ package: "@madeup-scope/widget-kit@^2.1.0" }, "npm")).toMatchObject({ package_name: "@madeup-scope/widget-kit", scope: "@madeup-scope" });
   });
 
+  it("npm: ERESOLVE conflict names the package", () => {
+    expect(deriveFields({ code: "ERESOLVE", conflict: 'acme-core@"^2.0.0" from acme-widget@1.0.0' }, "npm").package_name).toBe("acme-core");
+    expect(deriveFields({ conflict: '@acme/core@"^2.0.0" from x@1' }, "npm").package_name).toBe("@acme/core");
+  });
+
   it("pip: requirement specifiers give the project name and pinned version; simple URLs give the index", () => {
     expect(deriveFields({ package: "requests==2.31.0" }, "pip")).toMatchObject({ package_name: "requests", version: "2.31.0" });
     expect(deriveFields({ package: "setuptools>=40.8.0" }, "pip").package_name).toBe("setuptools");

@@ -93,6 +93,8 @@ export function deriveFields(fields: Record<string, FieldValue | null | undefine
     }
     set("registry", npmRegistry(f.url, url.origin, f.package_name));
   }
+  // npm ERESOLVE: `acme-core@"^2.0.0" from acme-widget@1.0.0` names the package in conflict first.
+  if (ecosystem === "npm" && f.conflict) set("package_name", /^(@?[^@\s"]+)@/.exec(f.conflict)?.[1]);
   if (f.package_name?.startsWith("@") && f.package_name.includes("/")) set("scope", f.package_name.slice(0, f.package_name.indexOf("/")));
   if (f.registry) set("registry_auth_key", f.registry.replace(/^[a-z][a-z0-9+.-]*:/i, "").replace(/\/?$/, "/"));
   if (f.url && url) {

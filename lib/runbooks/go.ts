@@ -156,6 +156,26 @@ export const goRunbooks: Runbook[] = [
     ],
   },
   {
+    id: "go-missing-file",
+    ecosystem: "go",
+    classes: ["enoent"],
+    title: "Go: no go.mod (or a listed directory is missing): {path}",
+    summary: "The go command found no go.mod for the current directory or a parent, or a directory named by go.work or the command line does not exist: the command ran in the wrong directory, go.mod/go.work is not committed, or go.work lists a module that is not checked out.",
+    diagnose: [
+      { text: "Where did the command run, and which go.mod / go.work does Go see?", command: "pwd\nls -la go.mod go.work\ngo env GOMOD GOWORK GO111MODULE" },
+      { text: "Walk the missing path to see which component is absent.", command: "namei -l {path}" },
+      { text: "If a workspace is in use, list the module directories it expects.", command: "go work edit -json" },
+    ],
+    fix: [
+      { text: "Run the command from the module root (in GitHub Actions: `working-directory:`, or `cd` first)." },
+      { text: "If go.work lists a directory that is not part of this checkout, check it out too, drop it from the workspace, or build without the workspace.", command: "go work edit -dropuse=<missing-dir>\nGOWORK=off go build ./..." },
+      { text: "For a new module that never had a go.mod, create it and commit it.", command: "go mod init <module-path>\ngo mod tidy" },
+    ],
+    prevent: [
+      { text: "Commit go.mod and go.sum; keep go.work out of the repository unless every directory it uses is checked out in CI." },
+    ],
+  },
+  {
     id: "go-version-conflict",
     ecosystem: "go",
     classes: ["version_conflict"],

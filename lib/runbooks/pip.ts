@@ -85,6 +85,26 @@ export const pipRunbooks: Runbook[] = [
     ],
   },
   {
+    id: "pip-index-auth",
+    ecosystem: "pip",
+    classes: ["http_401", "http_403"],
+    title: "pip: credentials rejected by {hostname} ({status})",
+    summary: "The package index at {url} answered {status}: pip sent no credentials, wrong or expired ones (401), or the identity may not read this index or feed (403).",
+    diagnose: [
+      { text: "Which index URLs are configured, and from which file or variable? (URLs may embed credentials: do not paste the output into tickets.)", command: "pip config debug\nenv | grep -E '^PIP_(INDEX_URL|EXTRA_INDEX_URL)=' | sed 's#//[^/@]*@#//***@#'" },
+      { text: "Does the runner have a ~/.netrc entry or a keyring for the host? (pip reads both.)", command: "grep -nF -- {hostname} ~/.netrc\npip config get global.keyring-provider" },
+      { text: "Repeat the request with the same credentials to read the server's answer.", command: "curl -sv --netrc -o /dev/null {url}" },
+    ],
+    fix: [
+      { text: "Give pip a valid token for the host without putting it in requirements files: ~/.netrc (read by pip) or PIP_INDEX_URL with the token injected from the CI secret store.", command: "printf 'machine %s\\nlogin %s\\npassword %s\\n' {hostname} __token__ \"$PIP_TOKEN\" >> ~/.netrc\nchmod 600 ~/.netrc" },
+      { text: "Or use keyring support (pip 23.1+) with your registry's keyring backend.", command: "pip install --keyring-provider subprocess -r requirements.txt" },
+      { text: "403: grant the CI identity read access to the index/feed, or use one that has it; renew expired tokens." },
+    ],
+    prevent: [
+      { text: "Keep credentials out of requirements.txt and pip.conf in the repository; inject them per job and rotate them." },
+    ],
+  },
+  {
     id: "pip-dependency-conflict",
     ecosystem: "pip",
     classes: ["version_conflict"],

@@ -21,7 +21,7 @@ export const straceRunbooks: Runbook[] = [
     summary: "Process {pid} tried to {syscall} {path} and it does not exist; the first missing path component is {missing_component}. Only the failure the process did not recover from matters: loaders and config searches probe many paths that are expected to miss.",
     diagnose: [
       { text: "Walk the path: everything before {missing_component} exists, that component does not.", command: "namei -l {full_path}" },
-      { text: "For a relative path, check the process's working directory (chdir calls in the trace; {resolved} is the path resolved against it).", command: "grep -nE '^{pid} .*(chdir|fchdir)\\(' trace.txt" },
+      { text: "For a relative path, check the process's working directory (chdir calls in the trace); resolved against it, the path is {full_path}.", command: "grep -nE '^{pid} .*(chdir|fchdir)\\(' trace.txt" },
       SAME_PROCESS,
       RETRACE,
     ],
