@@ -11,7 +11,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "tests/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "tests/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           testTimeout: 30_000,
         },

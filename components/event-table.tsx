@@ -1,5 +1,6 @@
 import type { IncidentEventView } from "@/lib/services/get-incident";
 import { ClassBadge } from "./class-badge";
+import { groupEvents } from "./group-events";
 
 export function lineRange(line: number, endLine: number): string {
   return endLine > line ? `${line}–${endLine}` : String(line);
@@ -14,12 +15,13 @@ export function EventTable({ events }: { events: IncidentEventView[] }) {
           <th className="py-2 pr-3 font-medium">Class</th>
           <th className="py-2 pr-3 font-medium">Where</th>
           <th className="py-2 pr-3 font-medium">Message</th>
-          <th className="py-2 text-right font-medium">Count</th>
+          <th className="py-2 pr-3 text-right font-medium">Count</th>
+          <th className="py-2 text-right font-medium">Builds</th>
         </tr>
       </thead>
       <tbody>
-        {events.map((e) => (
-          <tr key={e.id} data-testid="event-row" className={`border-b border-slate-100 align-top dark:border-slate-800/60 ${e.isRootCause ? "bg-rose-50 dark:bg-rose-950/30" : ""}`}>
+        {groupEvents(events).map(({ first: e, count, uploads, isRootCause }) => (
+          <tr key={e.id} data-testid="event-row" className={`border-b border-slate-100 align-top dark:border-slate-800/60 ${isRootCause ? "bg-rose-50 dark:bg-rose-950/30" : ""}`}>
             <td className="py-2 pr-3 whitespace-nowrap"><ClassBadge cls={e.class} /></td>
             <td className="py-2 pr-3 whitespace-nowrap font-mono text-xs">
               {e.file ? <span className="block text-slate-500">{e.file}</span> : null}
@@ -27,7 +29,8 @@ export function EventTable({ events }: { events: IncidentEventView[] }) {
               {e.step ? <span className="block text-slate-500">{e.step}</span> : null}
             </td>
             <td className="py-2 pr-3 font-mono text-xs break-all whitespace-pre-wrap">{e.message}</td>
-            <td className="py-2 text-right tabular-nums">{e.count}</td>
+            <td className="py-2 pr-3 text-right tabular-nums">{count}</td>
+            <td className="py-2 text-right tabular-nums">{uploads}</td>
           </tr>
         ))}
       </tbody>

@@ -10,6 +10,9 @@ export function SiteHeader() {
         <Link href="/" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
           Incidents
         </Link>
+        <Link href="/runbooks" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
+          Runbooks
+        </Link>
         <Link href="/upload" className="text-sm text-slate-700 hover:underline dark:text-slate-300">
           Upload logs
         </Link>

@@ -21,6 +21,11 @@ test("uploading a Go checksum-mismatch log opens an incident with the root cause
   await expect(rootCause).toContainText("verifying github.com/acme/greet@v1.0.0: checksum mismatch");
   const row = page.getByTestId("event-row").filter({ has: page.locator('[data-class="checksum_mismatch"]') });
   await expect(row.getByTestId("event-line")).toHaveText(/^line 2(–\d+)?$/);
+
+  const runbook = page.getByTestId("runbook");
+  await expect(runbook).toContainText("github.com/acme/greet");
+  await runbook.getByRole("button", { name: "Make this an action item" }).first().click();
+  await expect(page.getByTestId("action-items").locator("li")).toHaveCount(1);
   await screenshotBoth(page, "incident");
 });
 

@@ -34,6 +34,7 @@ export interface IncidentView {
   uploads: { id: string; repo: string | null; branch: string | null; createdAt: string; files: string[] }[];
   events: IncidentEventView[];
   timeline: { at: string; kind: string; title: string; uploadId: string | null; line: number | null; endLine: number | null; file: string | null }[];
+  actionItems: { id: string; title: string; owner: string | null; type: string | null; status: string; trackerUrl: string | null }[];
 }
 
 const EVENT_LIMIT = 5000;
@@ -44,6 +45,7 @@ export async function getIncident(input: { incidentId: string; teamId: string })
     include: {
       uploads: { orderBy: { createdAt: "asc" }, include: { files: { select: { name: true } } } },
       timeline: { orderBy: { at: "asc" } },
+      actionItems: { orderBy: { createdAt: "asc" } },
     },
   });
   if (!inc) throw new NotFoundError(`incident ${input.incidentId}`);
@@ -94,5 +96,6 @@ export async function getIncident(input: { incidentId: string; teamId: string })
     uploads: inc.uploads.map((u) => ({ id: u.id, repo: u.repo, branch: u.branch, createdAt: u.createdAt.toISOString(), files: u.files.map((f) => f.name) })),
     events,
     timeline: inc.timeline.map((t) => ({ at: t.at.toISOString(), kind: t.kind, title: t.title, uploadId: t.uploadId, line: t.line, endLine: t.endLine, file: t.file })),
+    actionItems: inc.actionItems.map((a) => ({ id: a.id, title: a.title, owner: a.owner, type: a.type, status: a.status, trackerUrl: a.trackerUrl })),
   };
 }
