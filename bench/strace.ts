@@ -28,37 +28,45 @@ function ensureTrace(): void {
   if (r.status !== 0) throw new Error("trace generation failed");
 }
 
-async function runAnalyzer(): Promise<{ seconds: number; lines: number; events: number; peakRss: number }> {
+async function runAnalyzer(): Promise<{ seconds: number; cpuSeconds: number; lines: number; events: number; peakRss: number }> {
   const analyzer = createStraceAnalyzer("strace", { baseDate: "2026-11-20" });
   let no = 0;
   let peakRss = process.memoryUsage.rss();
   const started = process.hrtime.bigint();
-  for await (const batch of readLineBatches(out)) {
+  const cpu = process.cpuUsage();
+  for (const batch of readLineBatches(out)) {
     for (const text of batch) analyzer.push({ no: ++no, text, bytes: text.length + 1 });
     const rss = process.memoryUsage.rss();
     if (rss > peakRss) peakRss = rss;
   }
   const result = analyzer.finish();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, lines: no, events: result.events.length, peakRss: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) };
+  const used = process.cpuUsage(cpu);
+  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, lines: no, events: result.events.length, peakRss: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) };
 }
 
+/** Best of three runs: rg finishes in well under a second, so one run is at the mercy of other load. */
 function runRipgrep(): { seconds: number; count: number } | null {
-  const started = process.hrtime.bigint();
-  const r = spawnSync("rg", ["-c", RG_PATTERN, out], { encoding: "utf8" });
-  if (r.error || (r.status !== 0 && r.status !== 1)) return null;
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, count: Number(r.stdout.trim() || 0) };
+  let best: { seconds: number; count: number } | null = null;
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    const r = spawnSync("rg", ["-c", RG_PATTERN, out], { encoding: "utf8" });
+    if (r.error || (r.status !== 0 && r.status !== 1)) return null;
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (!best || seconds < best.seconds) best = { seconds, count: Number(r.stdout.trim() || 0) };
+  }
+  return best;
 }
 
 async function main(): Promise<void> {
   ensureTrace();
   const mb = statSync(out).size / (1024 * 1024);
-  runRipgrep(); // warm the page cache so both readers start from the same state
+  spawnSync("rg", ["-c", RG_PATTERN, out]); // warm the page cache so both readers start from the same state
   const a = await runAnalyzer();
   const rg = runRipgrep();
   const mbps = mb / a.seconds;
   console.log(`file            ${out} (${mb.toFixed(0)} MB, ${a.lines.toLocaleString()} lines)`);
-  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events`);
+  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events  (CPU ${a.cpuSeconds.toFixed(2)} s: ${(mb / a.cpuSeconds).toFixed(1)} MB/s of CPU)`);
   console.log(`peak RSS        ${(a.peakRss / 1024 / 1024).toFixed(0)} MB (target ≤ 256 MB)`);
   if (rg) {
     const rgMbps = mb / rg.seconds;

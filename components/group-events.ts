@@ -22,5 +22,5 @@ export function groupEvents(events: IncidentEventView[]): EventGroup[] {
     g.uploads = g.uploadIds.size;
     g.isRootCause ||= e.isRootCause;
   }
-  return [...groups.values()].map(({ uploadIds: _ids, ...g }) => g);
+  return [...groups.values()].map((g) => ({ first: g.first, count: g.count, uploads: g.uploads, isRootCause: g.isRootCause }));
 }

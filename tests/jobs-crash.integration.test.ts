@@ -7,7 +7,7 @@ import { db, disconnectDb } from "../lib/db/client";
 import { getBoss } from "../lib/jobs/boss";
 import { enqueueAnalysis } from "../lib/jobs/enqueue-analysis";
 import { startWorker } from "../lib/jobs/worker";
-import { bigGoLog, createTeam, eventsOf, jobsFor, setUpJobs, spawnWorker, storeUpload, tearDownJobs, TEST_JOBS, uploadRow, waitForStatus } from "./support/jobs-harness";
+import { bigGoLog, createTeam, eventsOf, settledJobs, setUpJobs, spawnWorker, storeUpload, tearDownJobs, TEST_JOBS, uploadRow, waitForStatus } from "./support/jobs-harness";
 
 const { url, schema } = setUpJobs();
 
@@ -50,7 +50,7 @@ it("a worker killed mid-analysis is replaced and the upload ends with a clean ru
   expect(refRow.rootCauseClass).toBe("checksum_mismatch");
   // The run outlived its lease many times over without being expired and retried: renewal works.
   expect(reference.ms).toBeGreaterThan((TEST_JOBS.leaseSeconds + TEST_JOBS.maintenanceIntervalSeconds) * 1000);
-  expect(await jobsFor(schema, reference.id)).toMatchObject([{ state: "completed", retryCount: 0 }]);
+  expect(await settledJobs(schema, reference.id)).toMatchObject([{ state: "completed", retryCount: 0 }]);
 
   // 2. The same bytes, analysed by a worker process that is SIGKILLed part-way through.
   const up = await storeUpload(teamId, "build.log", bigGoLog(mib));
@@ -83,7 +83,7 @@ it("a worker killed mid-analysis is replaced and the upload ends with a clean ru
     const incident = await db().incident.findUniqueOrThrow({ where: { id: refRow.incidentId! } });
     expect(incident.occurrenceCount).toBe(await db().upload.count({ where: { incidentId: incident.id } }));
     // One job, taken over after the crash: not a second job, not a duplicate run.
-    expect(await jobsFor(schema, up.id)).toMatchObject([{ state: "completed", retryCount: 1 }]);
+    expect(await settledJobs(schema, up.id)).toMatchObject([{ state: "completed", retryCount: 1 }]);
   } finally {
     replacement.proc.kill("SIGTERM");
     const { code } = await replacement.exited;

@@ -7,7 +7,7 @@ import { getBoss } from "../lib/jobs/boss";
 import { enqueueAnalysis } from "../lib/jobs/enqueue-analysis";
 import { reanalyzeUploads } from "../lib/jobs/reanalyze";
 import { startWorker, type RunningWorker } from "../lib/jobs/worker";
-import { bigGoLog, corpusBytes, createTeam, eventsOf, jobsFor, setUpJobs, storeUpload, tearDownJobs, waitFor, waitForStatus } from "./support/jobs-harness";
+import { bigGoLog, corpusBytes, createTeam, eventsOf, jobsFor, settledJobs, setUpJobs, storeUpload, tearDownJobs, uploadRow, waitFor, waitForStatus } from "./support/jobs-harness";
 
 const { schema } = setUpJobs();
 let teamId: string;
@@ -48,8 +48,7 @@ describe("analysis jobs", () => {
     expect(done.incidentId).not.toBeNull();
     const incident = await db().incident.findUniqueOrThrow({ where: { id: done.incidentId! } });
     expect(incident).toMatchObject({ teamId, rootCauseClass: "checksum_mismatch", occurrenceCount: 1 });
-    const jobs = await jobsFor(schema, up.id);
-    expect(jobs).toMatchObject([{ state: "completed", retryCount: 0 }]);
+    expect(await settledJobs(schema, up.id)).toMatchObject([{ state: "completed", retryCount: 0 }]);
   });
 
   it("enqueuing twice queues one job, and re-running replaces the events instead of adding to them", async () => {
@@ -70,7 +69,7 @@ describe("analysis jobs", () => {
     expect(await jobsFor(schema, up.id)).toHaveLength(2);
     await startTestWorker();
     const second = await waitForStatus(up.id, "done");
-    expect(await jobsFor(schema, up.id)).toMatchObject([{ state: "completed" }, { state: "completed" }]);
+    expect(await settledJobs(schema, up.id)).toMatchObject([{ state: "completed" }, { state: "completed" }]);
     const secondEvents = await eventsOf(up.id);
     expect(secondEvents).toEqual(firstEvents);
     expect(await db().errorEvent.count({ where: { uploadId: up.id } })).toBe(firstEvents.length);
@@ -85,10 +84,7 @@ describe("analysis jobs", () => {
     await enqueueAnalysis(up.id);
     await waitForStatus(up.id, "analyzing");
     await enqueueAnalysis(up.id);
-    const jobs = await waitFor("every job of the upload to finish", async () => {
-      const all = await jobsFor(schema, up.id);
-      return all.every((j) => ["completed", "failed", "cancelled"].includes(j.state)) ? all : null;
-    });
+    const jobs = await settledJobs(schema, up.id);
     expect(jobs.map((j) => j.state)).toEqual(jobs.map(() => "completed"));
     const runs = jobs.filter((j) => (j.output as { events?: number }).events !== undefined);
     expect(runs).toHaveLength(2);
@@ -121,7 +117,7 @@ describe("analysis jobs", () => {
     await startTestWorker();
     expect((await waitForStatus(a.id, "done")).analyzerVersion).toBe(ANALYZER_VERSION);
     await waitForStatus(b.id, "done");
-    expect(await jobsFor(schema, b.id)).toHaveLength(2);
+    expect(await settledJobs(schema, b.id)).toHaveLength(2);
   });
 
   it("retries a failing analysis with backoff, then marks the upload failed", async () => {
@@ -129,12 +125,33 @@ describe("analysis jobs", () => {
     const up = await storeUpload(teamId, "broken.zip", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 7)]));
     await enqueueAnalysis(up.id);
     await startTestWorker();
-    const failed = await waitForStatus(up.id, "failed", 60_000);
-    expect(failed.error).toBeTruthy();
-    const jobs = await jobsFor(schema, up.id);
-    // TEST_JOBS.retryLimit = 2: three attempts in all.
+    // Between attempts the upload waits as `queued` (never `failed`), saying why.
+    await waitFor("a failed first attempt", async () => (await jobsFor(schema, up.id))[0]?.state === "retry");
+    expect(await uploadRow(up.id)).toMatchObject({ status: "queued", error: expect.stringMatching(/^failed, will retry: /) });
+    const jobs = await settledJobs(schema, up.id);
+    // TEST_JOBS.retryLimit = 2: three attempts in all, one job.
     expect(jobs).toMatchObject([{ state: "failed", retryCount: 2 }]);
+    const failed = await uploadRow(up.id);
+    expect(failed.status).toBe("failed");
+    expect(failed.error).toBeTruthy();
+    expect(failed.error).not.toMatch(/will retry/);
     expect(await db().errorEvent.count({ where: { uploadId: up.id } })).toBe(0);
+  });
+
+  it("a worker stopped mid-analysis hands its job back, and the next worker finishes it", async () => {
+    const up = await storeUpload(await createTeam(), "build.log", bigGoLog(4));
+    await enqueueAnalysis(up.id);
+    const stopping = await startTestWorker();
+    await waitForStatus(up.id, "analyzing");
+    await stopping.stop({ timeoutMs: 100 }); // too short to finish: the run is aborted
+    worker = null;
+    expect(await jobsFor(schema, up.id)).toMatchObject([{ state: "retry", retryCount: 0 }]);
+    expect(await uploadRow(up.id)).toMatchObject({ status: "queued", error: "failed, will retry: the worker was stopped during the analysis" });
+    expect(await db().errorEvent.count({ where: { uploadId: up.id } })).toBe(0);
+    await startTestWorker();
+    const done = await waitForStatus(up.id, "done");
+    expect(await db().errorEvent.count({ where: { uploadId: up.id } })).toBe(done.eventCount);
+    expect(await settledJobs(schema, up.id)).toMatchObject([{ state: "completed", retryCount: 1 }]);
   });
 
   it("completes a job whose upload was deleted meanwhile without retrying it", async () => {
@@ -142,10 +159,7 @@ describe("analysis jobs", () => {
     await enqueueAnalysis(up.id);
     await db().upload.delete({ where: { id: up.id } });
     await startTestWorker();
-    const [job] = await waitFor("the job to finish", async () => {
-      const jobs = await jobsFor(schema, up.id);
-      return jobs.length === 1 && jobs[0].state !== "created" && jobs[0].state !== "active" ? jobs : null;
-    });
+    const [job] = await settledJobs(schema, up.id);
     expect(job).toMatchObject({ state: "completed", retryCount: 0, output: { skipped: "the upload no longer exists" } });
   });
 });

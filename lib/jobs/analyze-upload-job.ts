@@ -4,7 +4,7 @@
 // whether a failure will be retried.
 import type PgBoss from "pg-boss";
 import { db } from "../db/client";
-import { analyzeUpload } from "../services/analyze-upload";
+import { analyzeUpload, failedStatus } from "../services/analyze-upload";
 import { NotFoundError } from "../services/errors";
 import type { JobsConfig } from "./config";
 import { holdLease } from "./lease";
@@ -46,8 +46,9 @@ export async function runAnalyzeUploadJob(ctx: JobContext, job: Job): Promise<Jo
       return "deferred";
     }
     const signal = AbortSignal.any([lease.signal, ctx.shutdown]);
+    const willRetry = job.retryCount < job.retryLimit;
     try {
-      const result = await analyzeUpload({ uploadId, signal });
+      const result = await analyzeUpload({ uploadId, signal, willRetry });
       if (lease.signal.aborted) return "lost";
       await boss.complete(ANALYZE_UPLOAD_QUEUE, job.id, { events: result.events, incidentId: result.incidentId });
       return "done";
@@ -59,12 +60,9 @@ export async function runAnalyzeUploadJob(ctx: JobContext, job: Job): Promise<Jo
         return "skipped";
       }
       const message = ctx.shutdown.aborted ? "the worker was stopped during the analysis" : (err as Error).message;
-      const retrying = job.retryCount < job.retryLimit;
-      log(`job ${job.id}: analysis of upload ${uploadId} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1})${retrying ? ", will retry" : ""}: ${message}`);
-      await db().upload.updateMany({
-        where: { id: uploadId },
-        data: retrying ? { status: "queued", error: `attempt ${job.retryCount + 1} failed, retrying: ${message}`.slice(0, 2000) } : { status: "failed", error: message.slice(0, 2000) },
-      });
+      log(`job ${job.id}: analysis of upload ${uploadId} failed (attempt ${job.retryCount + 1} of ${job.retryLimit + 1})${willRetry ? ", will retry" : ""}: ${message}`);
+      // analyzeUpload did this for analyzer errors, not for database errors or a shutdown.
+      await db().upload.updateMany({ where: { id: uploadId }, data: failedStatus(new Error(message), willRetry) });
       await boss.fail(ANALYZE_UPLOAD_QUEUE, job.id, { message });
       return "failed";
     }

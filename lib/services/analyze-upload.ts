@@ -23,11 +23,18 @@ export interface AnalyzeUploadResult {
   rootCause: AnalysisResult["rootCause"];
 }
 
-/**
- * `signal` (the job queue's lease) stops the run early, before anything is written, when another
- * worker has taken the job over; the upload is then left to that worker.
- */
-export async function analyzeUpload(input: { uploadId: string; signal?: AbortSignal }): Promise<AnalyzeUploadResult> {
+export interface AnalyzeUploadInput {
+  uploadId: string;
+  /**
+   * Stops the run early, before anything is written (the job queue's lease: another worker has
+   * taken the job over, or this one is shutting down). The upload is then left as it is.
+   */
+  signal?: AbortSignal;
+  /** Another attempt follows a failure (job queue retries): leave the upload `queued`, not `failed`. */
+  willRetry?: boolean;
+}
+
+export async function analyzeUpload(input: AnalyzeUploadInput): Promise<AnalyzeUploadResult> {
   const { signal } = input;
   const upload = await db().upload.findUnique({
     where: { id: input.uploadId },
@@ -43,7 +50,7 @@ export async function analyzeUpload(input: { uploadId: string; signal?: AbortSig
   } catch (err) {
     await progress.close();
     if (signal?.aborted) throw signal.reason;
-    await db().upload.update({ where: { id: upload.id }, data: { status: "failed", error: (err as Error).message.slice(0, 2000) } });
+    await db().upload.update({ where: { id: upload.id }, data: failedStatus(err, input.willRetry) });
     throw err;
   }
   // A progress write landing after the results would overwrite the final counts.
@@ -52,6 +59,11 @@ export async function analyzeUpload(input: { uploadId: string; signal?: AbortSig
   const incidentId = await groupIncident({ uploadId: upload.id });
   await db().upload.update({ where: { id: upload.id }, data: { status: "done" } });
   return { uploadId: upload.id, incidentId, events: result.events.length, rootCause: result.rootCause };
+}
+
+export function failedStatus(err: unknown, willRetry = false): { status: "failed" | "queued"; error: string } {
+  const message = err instanceof Error ? err.message : String(err);
+  return willRetry ? { status: "queued", error: `failed, will retry: ${message}`.slice(0, 2000) } : { status: "failed", error: message.slice(0, 2000) };
 }
 
 /** Throttled progress updates, written one at a time; close() waits for the last one. */
@@ -146,6 +158,7 @@ async function replaceEvents(uploadId: string, result: AnalysisResult, signal?: 
       signal?.throwIfAborted();
       await tx.errorEvent.deleteMany({ where: { uploadId } });
       for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+        signal?.throwIfAborted(); // rolls back: the upload keeps its previous events
         await tx.errorEvent.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
       }
       await tx.upload.update({

@@ -128,6 +128,17 @@ export async function jobsFor(schema: string, uploadId: string): Promise<JobRow[
   );
 }
 
+/**
+ * The upload's jobs once none is waiting or running. (A job completes just after its upload is
+ * marked done, so `done` alone does not mean the job row is final.)
+ */
+export function settledJobs(schema: string, uploadId: string, timeoutMs = 60_000): Promise<JobRow[]> {
+  return waitFor(`every job of upload ${uploadId} to finish`, async () => {
+    const all = await jobsFor(schema, uploadId);
+    return all.length > 0 && all.every((j) => ["completed", "failed", "cancelled"].includes(j.state)) ? all : null;
+  }, timeoutMs);
+}
+
 export interface ChildWorker {
   proc: ChildProcess;
   /** Resolves once the worker polls the queue. */

@@ -33,6 +33,8 @@ export class EventStore {
   dropped = 0;
   private meta: Meta[] = [];
   private byFingerprint = new Map<string, number>();
+  /** Event indexes per scope, in line order (summaries search only their own step). */
+  private byScope = new Map<string, number[]>();
   /** Per scope: the event stated most recently (added or folded into) and on which line. */
   private lastStated = new Map<string, { index: number; line: number }>();
 
@@ -66,6 +68,9 @@ export class EventStore {
     }
     this.byFingerprint.set(key, this.events.length);
     this.lastStated.set(scope, { index: this.events.length, line: e.endLine });
+    const list = this.byScope.get(scope);
+    if (list) list.push(this.events.length);
+    else this.byScope.set(scope, [this.events.length]);
     this.events.push(e);
     this.meta.push({ scope, role: d.role, ecosystem: e.ecosystem ?? "" });
   }
@@ -76,9 +81,10 @@ export class EventStore {
 
   private summaryTarget(d: Draft, scope: string): number {
     const e = d.event;
-    for (let i = this.events.length - 1; i >= 0; i--) {
+    const list = this.byScope.get(scope) ?? [];
+    for (let j = list.length - 1; j >= 0; j--) {
+      const i = list[j];
       const other = this.events[i];
-      if (this.meta[i].scope !== scope) continue;
       if (e.line - other.line > d.foldWindow) break;
       if (!d.foldAny && other.class !== e.class) continue;
       if (d.foldInto && !d.foldInto.some((p) => other.ruleId.startsWith(p))) continue;
@@ -108,8 +114,8 @@ export class EventStore {
   }
 
   private fillAll(scope: string, e: AnalysisEvent): void {
-    for (let i = 0; i < this.events.length; i++) {
-      if (this.meta[i].scope !== scope || this.events[i].class !== e.class) continue;
+    for (const i of this.byScope.get(scope) ?? []) {
+      if (this.events[i].class !== e.class) continue;
       for (const [k, v] of Object.entries(e.fields)) this.events[i].fields[k] ??= v;
     }
   }

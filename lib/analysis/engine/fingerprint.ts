@@ -3,25 +3,38 @@
 // change from run to run are normalized away before hashing.
 import type { FieldValue } from "../types";
 
-const VOLATILE: [RegExp, string][] = [
-  [/\d{4}-\d\d-\d\d[T _]\d\d[:_]\d\d[:_]\d\d(?:[.,_]\d+)?Z?/g, "<ts>"],
-  [/\b\d{1,2}:\d\d:\d\d(?:\.\d+)?\b/g, "<time>"],
-  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<uuid>"],
-  [/\b0x[0-9a-f]+\b/gi, "<addr>"],
-  [/(?:\/private)?\/(?:tmp|var\/folders|var\/tmp)\/[^\s'":)]*/g, "<tmp>"],
-  [/\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b/gi, "<hex>"],
-  [/((?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9a-f:]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)+):\d{2,5}\b/gi, "$1:<port>"],
-  [/\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|m|min|minutes|h)\b/g, "<dur>"],
-  [/\[\d+\]/g, "[<n>]"],
-  [/\bpid[ =:]?\d+/gi, "pid <n>"],
-  [/=\d+\b/g, "=<n>"],
-  [/\b\d{5,}\b/g, "<n>"],
-];
+// One pass, leftmost alternative wins; each alternative is linear (bounded text, no nested quantifiers).
+const VOLATILE = new RegExp(
+  [
+    /(?<ts>\d{4}-\d\d-\d\d[T _]\d\d[:_]\d\d[:_]\d\d(?:[.,_]\d+)?Z?)/.source,
+    /(?<time>\b\d{1,2}:\d\d:\d\d(?:\.\d+)?\b)/.source,
+    /(?<uuid>\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)/.source,
+    /(?<addr>\b0x[0-9a-f]+\b)/.source,
+    /(?<tmp>(?:\/private)?\/(?:tmp|var\/folders|var\/tmp)\/[^\s'":)]*)/.source,
+    /(?<port>(?:(?:\d{1,3}\.){3}\d{1,3}|localhost|\[[0-9a-f:]+\]|[a-z0-9-]+(?:\.[a-z0-9-]+)+):\d{4,5}\b)/.source,
+    /(?<hex>\b(?=[0-9a-f]*\d)[0-9a-f]{12,}\b)/.source,
+    /(?<dur>\b\d+(?:\.\d+)?\s?(?:ms|s|sec|secs|seconds|m|min|minutes|h)\b)/.source,
+    /(?<bracketed>\[\d+\])/.source,
+    /(?<pid>\bpid[ =:]?\d+)/.source,
+    /(?<assigned>=\d+\b)/.source,
+    /(?<long>\b\d{5,}\b)/.source,
+  ].join("|"),
+  "gi",
+);
+
+function replaceVolatile(match: string, ...args: unknown[]): string {
+  const g = args[args.length - 1] as Record<string, string | undefined>;
+  if (g.port !== undefined) return match.slice(0, match.lastIndexOf(":")) + ":<port>";
+  if (g.bracketed !== undefined) return "[<n>]";
+  if (g.pid !== undefined) return "pid <n>";
+  if (g.assigned !== undefined) return "=<n>";
+  for (const k of ["ts", "time", "uuid", "addr", "tmp", "hex", "dur", "long"]) if (g[k] !== undefined) return `<${k}>`;
+  return match;
+}
 
 export function normalizeForFingerprint(text: string): string {
-  let s = text.length > 600 ? text.slice(0, 600) : text;
-  for (const [re, rep] of VOLATILE) s = s.replace(re, rep);
-  return s.replace(/\s+/g, " ").trim();
+  const s = text.length > 600 ? text.slice(0, 600) : text;
+  return s.replace(VOLATILE, replaceVolatile).replace(/\s+/g, " ").trim();
 }
 
 /** 64-bit FNV-1a (two 32-bit lanes), hex. Pure JS so the engine runs anywhere. */

@@ -21,7 +21,7 @@ export const nodeRules: Rule[] = [
     class: (f) => classFromErrno(f.errno),
     runbookId: "node-system-error",
     literals: ["ENOENT: ", "EACCES: ", "EPERM: ", "ENOSPC: ", "EROFS: ", "ENOTDIR: ", "ENOMEM: ", "EMFILE: "],
-    pattern: /\b(?<errno>E[A-Z]{2,}): (?<desc>[a-z][^,\n]*), (?<syscall>[a-z_]+)(?: '(?<path>[^'\n]*)')?(?: -> '(?<dest>[^'\n]*)')?/,
+    pattern: /\b(?<errno>E[A-Z]{2,}): (?<desc>[a-z][^,\n]{0,200}), (?<syscall>[a-z_]+)(?: '(?<path>[^'\n]*)')?(?: -> '(?<dest>[^'\n]*)')?/,
     continuation: {
       line: NODE_ERROR_PROPERTIES,
       fields: [/^\s+syscall: '(?<syscall>\w+)'/, /^\s+path: '(?<path>[^']*)'/, /^\s+code: '(?<code>\w+)'/],

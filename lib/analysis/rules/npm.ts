@@ -81,7 +81,7 @@ export const npmRules: Rule[] = [
         /^npm (?:error|ERR!) (?:\w+Error: |network )?request to (?<url>\S+) failed, reason: (?<reason>.+)$/,
         /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[^\s,]+)/,
         /integrity checksum failed when using (?<algorithm>\w+): wanted (?<expected_integrity>\S+) but got (?<actual_integrity>[^\s.]+(?:\.[^\s.]+)*?)\.? /,
-        /^npm (?:error|ERR!) command (?<command>\S.*)$/,
+        /^npm (?:error|ERR!) command (?!failed$)(?<command>\S.*)$/,
         /^npm (?:error|ERR!) (?:Could not resolve dependency:|peer) ?(?<conflict>\S+@"[^"]+" from \S+)?/,
       ],
     },

@@ -90,7 +90,7 @@ export const testRunnerRules: Rule[] = [
     class: "test_failure",
     runbookId: "test-failure",
     literals: ["FAILED"],
-    pattern: /^FAILED (?<test>\S+::\S+)(?: - (?<reason>[^\n]+))?$|^(?<test2>\S+::\S+) FAILED\b/,
+    pattern: /^FAILED (?<test>[^\s:]+(?:::[^\s:]+)+)(?: - (?<reason>[^\n]+))?$|^(?<test2>[^\s:]+(?:::[^\s:]+)+) FAILED\b/,
     post: (f) => {
       f.test ??= f.test2;
       delete f.test2;

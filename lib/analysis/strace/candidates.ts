@@ -68,10 +68,11 @@ interface Group {
   okCount: number;
 }
 
+// Memory bounds: per live process, the latest pending failures and messages; live processes tracked.
 const MAX_CANDIDATES = 256;
-const MAX_MESSAGES = 96;
-const MAX_MESSAGE_CHARS = 2_048;
-const MAX_GROUPS = 4_096;
+const MAX_MESSAGES = 32;
+const MAX_MESSAGE_CHARS = 1_024;
+const MAX_GROUPS = 512;
 const MAX_REPEAT_LINES = 5;
 
 export class CandidateBook {

@@ -117,12 +117,28 @@ export function isRoutineMiss(path: string): boolean {
     path.endsWith(".mo") ||
     path.includes("/gconv/") ||
     path.endsWith("/nscd/socket") ||
-    HWCAP_DIR.test(path)
+    isHwcapProbe(path)
   );
 }
 
 // Directories the dynamic loader walks for hardware-specific builds (`…/glibc-hwcaps/x86-64-v3`, `…/tls/haswell`).
-const HWCAP_DIR = /(?:\/(?:glibc-hwcaps|tls|haswell|avx512_1|x86_64|x86-64-v[234]|i686|sse2|xeon_phi))+(?:\/[^/]+\.so(?:\.\d+)*)?$/;
+const HWCAP_DIRS = new Set(["glibc-hwcaps", "tls", "haswell", "avx512_1", "x86_64", "x86-64-v2", "x86-64-v3", "x86-64-v4", "i686", "sse2", "xeon_phi"]);
+
+/** The path ends in hwcap subdirectories, optionally followed by a shared object: `…/tls/haswell/libz.so.1`. */
+function isHwcapProbe(path: string): boolean {
+  let end = path.length;
+  let slash = path.lastIndexOf("/", end - 1);
+  if (slash >= 0 && isSharedObject(path.slice(slash + 1))) {
+    end = slash;
+    slash = path.lastIndexOf("/", end - 1);
+  }
+  let dirs = 0;
+  for (; slash >= 0 && HWCAP_DIRS.has(path.slice(slash + 1, end)); dirs++) {
+    end = slash;
+    slash = path.lastIndexOf("/", end - 1);
+  }
+  return dirs > 0;
+}
 
 /** Shared objects are looked up along a search path; a miss in one directory is the loader walking it. */
 export const isSharedObject = (path: string) => /\.so(?:\.\d+)*$/.test(path);

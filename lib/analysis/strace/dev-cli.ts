@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     result = await analyzeStraceFiles(files.map((f) => ({ name: basename(f), lines: readLines(f) })), { baseDate });
   } else {
     const sample: string[] = [];
-    for await (const line of readLines(files[0])) if (sample.push(line) >= 50) break;
+    for (const line of readLines(files[0])) if (sample.push(line) >= 50) break;
     const kind = detectStrace(sample);
     if (!kind) {
       console.log(JSON.stringify({ format: "plain", events: [], rootCause: null, causalChain: [] }));
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     }
     const analyzer = createStraceAnalyzer(kind, { name: basename(files[0]), baseDate });
     let no = 0;
-    for await (const text of readLines(files[0])) analyzer.push({ no: ++no, text, bytes: text.length + 1 });
+    for (const text of readLines(files[0])) analyzer.push({ no: ++no, text, bytes: text.length + 1 });
     result = analyzer.finish();
   }
   const { strace, ...rest } = result;

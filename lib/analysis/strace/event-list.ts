@@ -39,6 +39,10 @@ export class EventList {
   private readonly items: Ordered[] = [];
   private readonly byFold = new Map<string, Ordered>();
 
+  get size(): number {
+    return this.items.length;
+  }
+
   add(e: EventInput): void {
     const fingerprint = `strace:${e.cls}:${e.target}`;
     const foldKey = `${e.tgid}|${fingerprint}`;

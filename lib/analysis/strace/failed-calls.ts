@@ -27,8 +27,6 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   const path = pathArgOf(ctx, site, name, args);
   if (path) {
     const where = path.resolved ?? path.raw;
-    const missed = rawErrno === "ENOENT" || rawErrno === "ENOTDIR";
-    if (missed) ctx.paths.noteMissing(where);
     if (isRoutineMiss(where)) return;
     ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
     if (!kind) return;

@@ -38,16 +38,19 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 
 export const newStraceLine = (): StraceLine => ({ kind: "other", name: "", args: "" });
 
-const names = new Map<string, string>();
+const names: string[] = new Array(1024).fill("");
 
-/** Syscall names as standalone strings: a slice would keep the whole read chunk alive in a Map key. */
-function internName(name: string): string {
-  let own = names.get(name);
-  if (own === undefined) {
-    own = detach(name);
-    if (names.size < 4_096) names.set(own, own);
-  }
-  return own;
+/**
+ * The syscall name at text[start, end) as a standalone string, from a small direct-mapped cache
+ * compared in place: no allocation for the names seen before (a slice would also keep the whole
+ * read chunk alive wherever the name is stored).
+ */
+function internName(text: string, start: number, end: number): string {
+  const len = end - start;
+  const slot = (len * 961 + text.charCodeAt(start) * 31 + text.charCodeAt(end - 1)) & 1023;
+  const cached = names[slot];
+  if (cached.length === len && text.startsWith(cached, start)) return cached;
+  return (names[slot] = detach(text.slice(start, end)));
 }
 
 /**
@@ -155,7 +158,7 @@ function parseBody(text: string, i: number, out: StraceLine): void {
     const close = text.indexOf(" resumed>", i + 5);
     if (close < 0 || close > i + 64) return;
     out.kind = "resumed";
-    out.name = internName(text.slice(i + 5, close));
+    out.name = internName(text, i + 5, close);
     withResult(out, text, close + 9);
     return;
   }
@@ -168,7 +171,7 @@ function parseBody(text: string, i: number, out: StraceLine): void {
     else break;
   }
   if (j === i || j >= n || text.charCodeAt(j) !== 40 /* ( */) return;
-  out.name = internName(text.slice(i, j));
+  out.name = internName(text, i, j);
   if (text.endsWith("<unfinished ...>")) {
     out.kind = "unfinished";
     out.args = text.slice(j + 1, text.length - 16).trimEnd();

@@ -1,6 +1,6 @@
 // Path arithmetic and what the trace itself proves about the file system: which paths exist (seen by a
-// successful lookup, as a cwd or as a `-y` fd decoration) and which were missing, so a failed path can
-// be explained as "everything up to X exists, component Y does not".
+// successful lookup, as a cwd or as a `-y` fd decoration), so a failed path can be explained as
+// "everything up to X exists, component Y is the first the trace never shows existing".
 import type { StracePathResolution } from "../types";
 import { detach } from "./line-grammar";
 
@@ -33,7 +33,6 @@ const MAX_KNOWN = 100_000;
 
 export class PathKnowledge {
   private readonly existing = new Set<string>(["/"]);
-  private readonly missing = new Set<string>();
 
   /** A successful lookup: the path and every directory above it exist. */
   noteExists(path: string): void {
@@ -41,12 +40,7 @@ export class PathKnowledge {
     for (let p: string | undefined = detach(path); p && !this.existing.has(p); p = parentOf(p)) {
       if (this.existing.size >= MAX_KNOWN) return;
       this.existing.add(p);
-      this.missing.delete(p);
     }
-  }
-
-  noteMissing(path: string): void {
-    if (!this.existing.has(path) && !this.missing.has(path) && this.missing.size < MAX_KNOWN) this.missing.add(detach(path));
   }
 
   exists(path: string): boolean {

@@ -33,6 +33,8 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
 function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dest: SocketDest | undefined): void {
   const dns = decodeDnsResponse(bytes);
   if (!dns) return;
+  // Names looked up are endpoints too: the report shows which ones did not resolve.
+  ctx.report.endpoint("dns", dns.qname, undefined, dns.rcode === "NOERROR" && dns.answers === 0 ? "NODATA" : dns.rcode);
   if (!FAILING_RCODES.has(dns.rcode)) {
     if (dns.rcode === "NOERROR" && dns.answers > 0) ctx.book.repairName(site.tgid, dns.qname);
     return;

@@ -40,18 +40,19 @@ export class ReportBuilder {
     if (this.opened.size < MAX_FILES_OPENED && !this.opened.has(path)) this.opened.add(detach(path));
   }
 
+  /** First failure of each path (its errno and call). */
   fileFailed(path: string, errno: string, syscall: string, line: number): void {
-    if (this.failed.size >= MAX_FILES_FAILED) return;
-    const key = `${path}\0${errno}`;
-    if (!this.failed.has(key)) this.failed.set(detach(key), { path: detach(path), errno: detach(errno), syscall, line });
+    if (this.failed.size >= MAX_FILES_FAILED || this.failed.has(path)) return;
+    const own = detach(path);
+    this.failed.set(own, { path: own, errno: detach(errno), syscall, line });
   }
 
   endpoint(family: string, address: string, port: number | undefined, result: string): void {
     const key = `${family}|${address}|${port ?? ""}`;
     const seen = this.endpoints.get(key);
-    // A later success outranks earlier failures (retries that got through).
+    // A later success outranks earlier failures (retries that got through, an A answer after an empty AAAA).
     if (seen) {
-      if (seen.result !== "connected") seen.result = result;
+      if (seen.result !== "connected" && seen.result !== "NOERROR") seen.result = result;
       return;
     }
     if (this.endpoints.size >= MAX_ENDPOINTS) return;

@@ -37,7 +37,10 @@ export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string
   }
   if (name === "getcwd") {
     const dir = cStringText(splitArgs(args, 1)[0]);
-    if (dir?.startsWith("/")) ctx.procs.setCwd(site.pid, dir);
+    if (dir?.startsWith("/")) {
+      ctx.procs.setCwd(site.pid, dir);
+      ctx.paths.noteExists(dir);
+    }
     return;
   }
   if (name === "fchdir") {
@@ -133,7 +136,7 @@ function onSocketCall(ctx: TraceContext, site: CallSite, name: string, args: str
     const lead = leadingFd(args);
     if (!lead || lead.file) return;
   }
-  if (name.startsWith("poll") || name.endsWith("select")) return onPollTimeout(ctx, site, args, result);
+  if (name.endsWith("poll") || name.endsWith("select")) return onPollTimeout(ctx, site, name, args, result);
   const parts = splitArgs(args, name === "getsockopt" ? 4 : 2);
   const fd = parseFdRef(parts[0]);
   if (name === "connect") {
@@ -178,13 +181,13 @@ function onSoError(ctx: TraceContext, site: CallSite, fd: number | undefined, pa
 }
 
 /** poll/select returning `0 (Timeout)` while waiting for a connect in progress: the dial timed out. */
-function onPollTimeout(ctx: TraceContext, site: CallSite, args: string, result: string): void {
+function onPollTimeout(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
   if (!result.startsWith("0 (Timeout)")) return;
   for (const m of args.matchAll(/(?:fd=|\[|, )(\d+)(?=[<,\]])/g)) {
     const dest = ctx.sockets.get(site.tgid, Number(m[1]));
     if (dest?.connecting) {
       dest.connecting = false;
-      addNetworkFailure(ctx, site, "poll", "ETIMEDOUT", "Connection timed out", dest);
+      addNetworkFailure(ctx, site, name, "ETIMEDOUT", "Connection timed out", dest);
       return;
     }
   }

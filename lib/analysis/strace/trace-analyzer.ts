@@ -102,7 +102,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     bytes += line.bytes;
     if (opts.onProgress && bytes >= nextProgress) {
       nextProgress = bytes + PROGRESS_EVERY;
-      opts.onProgress({ bytes, events: 0 });
+      opts.onProgress({ bytes, events: events.size });
     }
     parseStraceLine(line.text, parsed);
     if (parsed.kind === "other") return;

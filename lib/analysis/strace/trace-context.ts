@@ -110,7 +110,10 @@ export function pathArgOf(ctx: TraceContext, site: CallSite, syscall: string, ar
   const raw = quotedAt(args, q);
   if (!raw) return null;
   let base: string | undefined;
-  if (idx === 1) {
+  const cwd = ctx.procs.peek(site.pid)?.cwd;
+  if (idx === 1 && cwd && args.startsWith("AT_FDCWD<", 0) && args.startsWith(cwd, 9) && args.charCodeAt(9 + cwd.length) === 62) {
+    base = cwd; // `AT_FDCWD</same/cwd>`, by far the most common dirfd: compared in place
+  } else if (idx === 1) {
     let end = q;
     while (end > 0 && (args.charCodeAt(end - 1) === 32 || args.charCodeAt(end - 1) === 44)) end--;
     const dirfd = parseFdRef(args.slice(0, end));
