@@ -18,7 +18,7 @@ const DEFAULT_TONE = "bg-rose-100 text-rose-900 dark:bg-rose-900/40 dark:text-ro
 
 export function ClassBadge({ cls }: { cls: string }) {
   return (
-    <span data-class={cls} className={`inline-flex items-center rounded px-2 py-0.5 text-xs font-medium ${TONE[cls] ?? DEFAULT_TONE}`}>
+    <span data-class={cls} className={`inline-flex items-center whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${TONE[cls] ?? DEFAULT_TONE}`}>
       {classLabel(cls)}
     </span>
   );

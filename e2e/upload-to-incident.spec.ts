@@ -27,6 +27,11 @@ test("uploading a Go checksum-mismatch log opens an incident with the root cause
   await runbook.getByRole("button", { name: "Make this an action item" }).first().click();
   await expect(page.getByTestId("action-items").locator("li")).toHaveCount(1);
   await screenshotBoth(page, "incident");
+
+  await page.goto("/");
+  await expect(page.getByRole("figure", { name: "Failures per day by class" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Most recurring root causes" })).toContainText("github.com/acme/greet@v1.0.0");
+  await screenshotBoth(page, "overview");
 });
 
 test("the health endpoint reports the version and a reachable database", async ({ request }) => {
