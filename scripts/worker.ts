@@ -15,10 +15,10 @@ const USAGE = `usage: npm run worker -- [--concurrency N] [--lease-seconds N] [-
   --schema               Postgres schema of the queue tables (default pgboss)
   --stop-timeout         on SIGTERM, how long running jobs may finish before they are handed back (default 10)`;
 
-function wholeNumber(name: string, raw: string | undefined): number | undefined {
+function wholeNumber(name: string, raw: string | undefined, min = 1): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new EnvError(`--${name} must be a whole number, got ${JSON.stringify(raw)}\n${USAGE}`);
+  if (!Number.isInteger(n) || n < min) throw new EnvError(`--${name} must be a whole number >= ${min}, got ${JSON.stringify(raw)}\n${USAGE}`);
   return n;
 }
 
@@ -44,8 +44,12 @@ async function main(): Promise<number> {
   if (lease !== undefined) patch.leaseSeconds = lease;
   if (maintenance !== undefined) patch.maintenanceIntervalSeconds = maintenance;
   if (values.schema !== undefined) patch.schema = values.schema;
-  configureJobs(patch);
-  const stopTimeout = wholeNumber("stop-timeout", values["stop-timeout"]) ?? 10;
+  try {
+    configureJobs(patch);
+  } catch (err) {
+    throw new EnvError(`${(err as Error).message}\n${USAGE}`);
+  }
+  const stopTimeout = wholeNumber("stop-timeout", values["stop-timeout"], 0) ?? 10;
   const worker = await startWorker({ concurrency: wholeNumber("concurrency", values.concurrency) ?? 2 });
 
   await new Promise<void>((resolve) => {

@@ -7,7 +7,7 @@ import { db, disconnectDb } from "../lib/db/client";
 import { getBoss } from "../lib/jobs/boss";
 import { enqueueAnalysis } from "../lib/jobs/enqueue-analysis";
 import { startWorker } from "../lib/jobs/worker";
-import { bigGoLog, createTeam, eventsOf, settledJobs, setUpJobs, spawnWorker, storeUpload, tearDownJobs, TEST_JOBS, uploadRow, waitForStatus } from "./support/jobs-harness";
+import { bigGoLog, createTeam, eventsOf, killSpawnedWorkers, settledJobs, setUpJobs, spawnWorker, storeUpload, tearDownJobs, TEST_JOBS, uploadRow, waitForStatus } from "./support/jobs-harness";
 
 const { url, schema } = setUpJobs();
 
@@ -20,6 +20,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  killSpawnedWorkers();
   await tearDownJobs(schema);
   await disconnectDb();
 });
@@ -41,7 +42,7 @@ it("a worker killed mid-analysis is replaced and the upload ends with a clean ru
     console.log(`[jobs-crash] sizing: ${mib} MiB analysed in ${reference.ms} ms`);
     await worker.stop();
     if (reference.ms >= MIN_RUN_MS || mib >= MAX_MIB) break;
-    mib = Math.min(MAX_MIB, Math.ceil((mib * MIN_RUN_MS * 1.25) / reference.ms));
+    mib = Math.min(MAX_MIB, Math.ceil((mib * MIN_RUN_MS * 1.5) / reference.ms));
   }
   expect(reference.ms, `a clean run of ${mib} MiB took only ${reference.ms} ms`).toBeGreaterThanOrEqual(MIN_RUN_MS);
   const refRow = await uploadRow(reference.id);

@@ -26,8 +26,8 @@ export interface AnalyzeUploadResult {
 export interface AnalyzeUploadInput {
   uploadId: string;
   /**
-   * Stops the run early, before anything is written (the job queue's lease: another worker has
-   * taken the job over, or this one is shutting down). The upload is then left as it is.
+   * Stops the run early (the job queue's lease: another worker has taken the job over, or this one
+   * is shutting down). A write in progress is rolled back: the upload keeps its previous events.
    */
   signal?: AbortSignal;
   /** Another attempt follows a failure (job queue retries): leave the upload `queued`, not `failed`. */
@@ -61,6 +61,7 @@ export async function analyzeUpload(input: AnalyzeUploadInput): Promise<AnalyzeU
   return { uploadId: upload.id, incidentId, events: result.events.length, rootCause: result.rootCause };
 }
 
+/** What a failed run leaves on the upload: `queued` with the reason while attempts remain. */
 export function failedStatus(err: unknown, willRetry = false): { status: "failed" | "queued"; error: string } {
   const message = err instanceof Error ? err.message : String(err);
   return willRetry ? { status: "queued", error: `failed, will retry: ${message}`.slice(0, 2000) } : { status: "failed", error: message.slice(0, 2000) };

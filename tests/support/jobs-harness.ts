@@ -151,6 +151,14 @@ export interface ChildWorker {
  * Runs `scripts/worker.ts` in its own process, as `npm run worker` does (node + tsx's loader, no npx
  * wrapper, so a signal reaches the worker itself and not a parent that would leave it orphaned).
  */
+const spawned = new Set<ChildProcess>();
+
+/** SIGKILLs worker processes a failed test left running. */
+export function killSpawnedWorkers(): void {
+  for (const proc of spawned) if (proc.exitCode === null && proc.signalCode === null) proc.kill("SIGKILL");
+  spawned.clear();
+}
+
 export function spawnWorker(opts: { url: string; schema: string }): ChildWorker {
   const args = [
     "--import", "tsx", "scripts/worker.ts",
@@ -160,6 +168,7 @@ export function spawnWorker(opts: { url: string; schema: string }): ChildWorker 
     "--maintenance-seconds", String(TEST_JOBS.maintenanceIntervalSeconds),
   ];
   const proc = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: opts.url }, stdio: ["ignore", "pipe", "pipe"] });
+  spawned.add(proc);
   let out = "";
   let markReady: () => void = () => {};
   let failReady: (e: Error) => void = () => {};
