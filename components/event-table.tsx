@@ -1,5 +1,7 @@
 import type { IncidentEventView } from "@/lib/services/get-incident";
+import Link from "next/link";
 import { ClassBadge } from "./class-badge";
+import { evidenceHref } from "./evidence-link";
 import { groupEvents } from "./group-events";
 
 export function lineRange(line: number, endLine: number): string {
@@ -25,7 +27,9 @@ export function EventTable({ events }: { events: IncidentEventView[] }) {
             <td className="py-2 pr-3 whitespace-nowrap"><ClassBadge cls={e.class} /></td>
             <td className="py-2 pr-3 whitespace-nowrap font-mono text-xs">
               {e.file ? <span className="block text-slate-500">{e.file}</span> : null}
-              <span data-testid="event-line">line {lineRange(e.line, e.endLine)}</span>
+              <Link href={evidenceHref(e)} data-testid="event-line" className="text-rose-700 hover:underline dark:text-rose-400">
+                line {lineRange(e.line, e.endLine)}
+              </Link>
               {e.step ? <span className="block text-slate-500">{e.step}</span> : null}
             </td>
             <td className="py-2 pr-3 font-mono text-xs break-all whitespace-pre-wrap">{e.message}</td>

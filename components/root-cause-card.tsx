@@ -1,5 +1,7 @@
 import type { IncidentView } from "@/lib/services/get-incident";
 import { ClassBadge } from "./class-badge";
+import Link from "next/link";
+import { evidenceHref } from "./evidence-link";
 import { lineRange } from "./event-table";
 
 export function RootCauseCard({ rootCause }: { rootCause: NonNullable<IncidentView["rootCause"]> }) {
@@ -9,9 +11,9 @@ export function RootCauseCard({ rootCause }: { rootCause: NonNullable<IncidentVi
       <div className="flex items-center gap-3">
         <h2 id="root-cause-heading" className="text-lg font-semibold">Root cause</h2>
         <ClassBadge cls={rootCause.class} />
-        <span className="font-mono text-xs text-slate-600 dark:text-slate-400" data-testid="root-cause-line">
+        <Link href={evidenceHref(rootCause)} className="font-mono text-xs text-rose-700 hover:underline dark:text-rose-400" data-testid="root-cause-line">
           {rootCause.file ? `${rootCause.file}: ` : ""}line {lineRange(rootCause.line, rootCause.endLine)}
-        </span>
+        </Link>
       </div>
       <p className="mt-2 font-mono text-sm break-all whitespace-pre-wrap">{rootCause.message}</p>
       {fields.length > 0 ? (

@@ -24,9 +24,19 @@ test("uploading a Go checksum-mismatch log opens an incident with the root cause
 
   const runbook = page.getByTestId("runbook");
   await expect(runbook).toContainText("github.com/acme/greet");
+  // The incident may already exist from an earlier run on this database (same root cause, same team).
+  const itemsBefore = await page.getByTestId("action-items").locator("li").count();
   await runbook.getByRole("button", { name: "Make this an action item" }).first().click();
-  await expect(page.getByTestId("action-items").locator("li")).toHaveCount(1);
+  await expect(page.getByTestId("action-items").locator("li")).toHaveCount(itemsBefore + 1);
   await screenshotBoth(page, "incident");
+
+  await page.getByTestId("root-cause-line").click();
+  await expect(page).toHaveURL(/\/uploads\/[^/]+\/log.*#L2-L\d+$/);
+  const line2 = page.locator("#L2");
+  await expect(line2).toContainText("verifying github.com/acme/greet@v1.0.0: checksum mismatch");
+  await expect(line2).toHaveAttribute("data-event", "true");
+  await expect(line2).toHaveAttribute("aria-current", "true");
+  await screenshotBoth(page, "log-viewer");
 
   await page.goto("/");
   await expect(page.getByRole("figure", { name: "Failures per day by class" })).toBeVisible();

@@ -61,7 +61,8 @@ export async function createUpload(input: {
       if (blob.size === 0) throw new ValidationError(`file ${name} is empty`);
       total += blob.size;
       digests.push(blob.sha256);
-      await db().uploadFile.update({ where: { id: row.id }, data: { size: BigInt(blob.size) } });
+      const lines = blob.compressed ? null : blob.newlines + (blob.endsWithNewline ? 0 : 1);
+      await db().uploadFile.update({ where: { id: row.id }, data: { size: BigInt(blob.size), lines } });
     }
     if (digests.length === 0) throw new ValidationError("no file was uploaded");
     const parsed = ZUploadMetadata.safeParse(input.metadata?.() ?? {});

@@ -13,14 +13,14 @@ export interface UploadStatusView {
   error: string | null;
   incidentId: string | null;
   rootCause: { class: string; line: number; file?: string } | null;
-  files: { name: string; size: number }[];
+  files: { name: string; size: number; lines: number | null }[];
   createdAt: string;
 }
 
 export async function getUpload(input: { uploadId: string; teamId: string }): Promise<UploadStatusView> {
   const u = await db().upload.findFirst({
     where: { id: input.uploadId, teamId: input.teamId },
-    include: { files: { select: { name: true, size: true } } },
+    include: { files: { select: { name: true, size: true, lines: true }, orderBy: { name: "asc" } } },
   });
   if (!u) throw new NotFoundError(`upload ${input.uploadId}`);
   return {
@@ -37,7 +37,7 @@ export async function getUpload(input: { uploadId: string; teamId: string }): Pr
       u.rootCauseClass && u.rootCauseLine !== null
         ? { class: u.rootCauseClass, line: u.rootCauseLine, ...(u.rootCauseFile ? { file: u.rootCauseFile } : {}) }
         : null,
-    files: u.files.map((f) => ({ name: f.name, size: Number(f.size) })),
+    files: u.files.map((f) => ({ name: f.name, size: Number(f.size), lines: f.lines })),
     createdAt: u.createdAt.toISOString(),
   };
 }
