@@ -73,7 +73,7 @@ export async function generateLargeLog(o: GenerateOptions): Promise<{ bytes: num
   await mkdir(dirname(o.out), { recursive: true });
   const out = createWriteStream(o.out, { highWaterMark: 1 << 20 });
   const target = o.sizeMb * 1024 * 1024;
-  const failureRate = o.failureRate ?? 0.002;
+  const failureRate = o.failureRate ?? 0.0005;
   let t = Date.parse("2026-01-01T00:00:00Z");
   let bytes = 0;
   let lines = 0;
@@ -114,7 +114,7 @@ if (isMain) {
     corpus: arg("--corpus", join(here, "../../shared/corpus")),
     out: arg("--out", join(here, "out/large.log")),
     sizeMb: Number(arg("--size-mb", "1100")),
-    failureRate: Number(arg("--failure-rate", "0.002")),
+    failureRate: Number(arg("--failure-rate", "0.0005")),
   });
   console.log(`wrote ${(r.bytes / 1e6).toFixed(0)} MB, ${r.lines} lines`);
 }

@@ -1,4 +1,4 @@
-// `npm run bench:strace [-- --size-mb N] [--regen]`: streams a ≥ 1 GB strace trace (built from the
+// `npm run bench:strace [-- --size-mb N] [--regen] [--engine]`: streams a ≥ 1 GB strace trace (built from the
 // corpus's real traces by bench/strace-make-trace.ts, cached under bench/out/) through the strace
 // analyzer and reports MB/s, peak RSS, and the speed relative to `rg -c` counting the same error lines
 // (failed syscalls and non-zero exits) in the same file during the same run.
@@ -46,6 +46,19 @@ async function runAnalyzer(): Promise<{ seconds: number; cpuSeconds: number; lin
 }
 
 /** Best of three runs: rg finishes in well under a second, so one run is at the mercy of other load. */
+/** The same file through the engine's own reader (lib/analysis analyzeFile), when it is there. */
+async function runEngine(): Promise<{ seconds: number; events: number } | null> {
+  try {
+    const engine = (await import("../lib/analysis/index")) as { analyzeFile?: (p: string, o?: object) => Promise<{ events: unknown[] }> };
+    if (!engine.analyzeFile) return null;
+    const started = process.hrtime.bigint();
+    const r = await engine.analyzeFile(out, { baseDate: "2026-11-20" });
+    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, events: r.events.length };
+  } catch {
+    return null;
+  }
+}
+
 function runRipgrep(): { seconds: number; count: number } | null {
   let best: { seconds: number; count: number } | null = null;
   for (let i = 0; i < 3; i++) {
@@ -73,6 +86,11 @@ async function main(): Promise<void> {
     console.log(`rg -c           ${rg.seconds.toFixed(2)} s  ${rgMbps.toFixed(1)} MB/s  ${rg.count.toLocaleString()} error lines`);
     console.log(`ratio           ${(mbps / rgMbps).toFixed(2)}× rg (target ≥ 0.5×)`);
   } else console.log("rg -c           not available (apt-get install -y ripgrep)");
+  if (args.includes("--engine")) {
+    const e = await runEngine();
+    if (e) console.log(`engine          ${e.seconds.toFixed(2)} s  ${(mb / e.seconds).toFixed(1)} MB/s  ${e.events} events (analyzeFile: the engine's reader + this analyzer)`);
+    else console.log("engine          analyzeFile not available");
+  }
 }
 
 main().catch((e) => {

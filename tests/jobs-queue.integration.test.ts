@@ -139,11 +139,12 @@ describe("analysis jobs", () => {
   });
 
   it("a worker stopped mid-analysis hands its job back, and the next worker finishes it", async () => {
-    const up = await storeUpload(await createTeam(), "build.log", bigGoLog(4));
+    // Big enough that analysis plus the event write takes well over a second (events are COPYed fast).
+    const up = await storeUpload(await createTeam(), "build.log", bigGoLog(24));
     await enqueueAnalysis(up.id);
     const stopping = await startTestWorker();
     await waitForStatus(up.id, "analyzing");
-    await stopping.stop({ timeoutMs: 100 }); // too short to finish: the run is aborted
+    await stopping.stop({ timeoutMs: 0 }); // no grace period: the run is aborted
     worker = null;
     expect(await jobsFor(schema, up.id)).toMatchObject([{ state: "retry", retryCount: 0 }]);
     expect(await uploadRow(up.id)).toMatchObject({ status: "queued", error: "failed, will retry: the worker was stopped during the analysis" });

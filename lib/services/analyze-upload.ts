@@ -8,12 +8,12 @@ import path from "node:path";
 import { ANALYZER_VERSION, analyzeFiles, analyzeStream } from "../analysis";
 import type { AnalysisResult } from "../analysis/types";
 import { db } from "../db/client";
-import { Prisma } from "../generated/prisma/client";
+import { copyEvents, type EventRow } from "../db/insert-events";
+import { pgPool } from "../db/pg-pool";
 import { readBlob } from "../storage/postgres-blob-store";
 import { NotFoundError } from "./errors";
 import { groupIncident } from "./group-incident";
 
-const INSERT_BATCH = 1000;
 const PROGRESS_EVERY_MS = 500;
 
 export interface AnalyzeUploadResult {
@@ -134,7 +134,7 @@ async function isZip(fileId: string): Promise<boolean> {
 async function replaceEvents(uploadId: string, result: AnalysisResult, signal?: AbortSignal): Promise<void> {
   const rc = result.rootCause;
   const rootEvent = rc ? result.events[rc.eventIndex] : undefined;
-  const rows = result.events.map((e, seq) => ({
+  const rows: EventRow[] = result.events.map((e, seq) => ({
     uploadId,
     seq,
     class: e.class,
@@ -144,39 +144,33 @@ async function replaceEvents(uploadId: string, result: AnalysisResult, signal?: 
     timestamp: e.timestamp && !Number.isNaN(Date.parse(e.timestamp)) ? new Date(e.timestamp) : null,
     step: e.step ?? null,
     message: e.message.slice(0, 4000),
-    fields: e.fields as Prisma.InputJsonValue,
+    fields: e.fields,
     fingerprint: e.fingerprint,
     count: e.count,
     ruleId: e.ruleId,
     runbookId: e.runbookId ?? null,
     isRootCause: rc?.eventIndex === seq,
   }));
-  await db().$transaction(
-    async (tx) => {
-      // Lock the upload first: two runs writing at once (a re-analysis overlapping a run) then take
-      // turns, and the later one replaces the earlier one's events instead of colliding on (uploadId, seq).
-      await tx.$queryRaw`SELECT 1 FROM "Upload" WHERE id = ${uploadId} FOR UPDATE`;
-      signal?.throwIfAborted();
-      await tx.errorEvent.deleteMany({ where: { uploadId } });
-      for (let i = 0; i < rows.length; i += INSERT_BATCH) {
-        signal?.throwIfAborted(); // rolls back: the upload keeps its previous events
-        await tx.errorEvent.createMany({ data: rows.slice(i, i + INSERT_BATCH) });
-      }
-      await tx.upload.update({
-        where: { id: uploadId },
-        data: {
-          format: result.format,
-          analyzerVersion: ANALYZER_VERSION,
-          eventCount: rows.length,
-          analysedBytes: BigInt(result.stats.bytes),
-          analysedAt: new Date(),
-          rootCauseClass: rc?.class ?? null,
-          rootCauseLine: rc?.line ?? null,
-          rootCauseFile: rc?.file ?? null,
-          rootFingerprint: rootEvent?.fingerprint ?? null,
-        },
-      });
-    },
-    { timeout: 600_000, maxWait: 30_000 },
-  );
+  // One pg transaction (COPY needs a plain connection): lock the upload first, so two runs writing at
+  // once (a re-analysis overlapping a run) take turns and the later one replaces the earlier one's
+  // events instead of colliding on (uploadId, seq). Aborting rolls back: the old events stay.
+  const client = await pgPool().connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SELECT 1 FROM "Upload" WHERE id = $1 FOR UPDATE`, [uploadId]);
+    signal?.throwIfAborted();
+    await client.query(`DELETE FROM "ErrorEvent" WHERE "uploadId" = $1`, [uploadId]);
+    await copyEvents(client, rows, { beforePiece: () => signal?.throwIfAborted() });
+    await client.query(
+      `UPDATE "Upload" SET format = $2, "analyzerVersion" = $3, "eventCount" = $4, "analysedBytes" = $5, "analysedAt" = now(),
+         "rootCauseClass" = $6, "rootCauseLine" = $7, "rootCauseFile" = $8, "rootFingerprint" = $9 WHERE id = $1`,
+      [uploadId, result.format, ANALYZER_VERSION, rows.length, result.stats.bytes, rc?.class ?? null, rc?.line ?? null, rc?.file ?? null, rootEvent?.fingerprint ?? null],
+    );
+    await client.query("COMMIT");
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }

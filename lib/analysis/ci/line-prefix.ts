@@ -41,10 +41,14 @@ export function parseLinePrefix(text: string, outOfBandTime?: string): ParsedLin
   if (m) {
     timestamp ??= m[1];
     body = body.slice(m[0].length);
-  } else if ((m = BRACKET_ISO.exec(body) ?? CLOCK_PREFIX.exec(body))) {
+  } else if ((m = BRACKET_ISO.exec(body))) {
     timestamp ??= m[1];
     body = body.slice(m[0].length);
     ci = "jenkins";
+  } else if ((m = CLOCK_PREFIX.exec(body))) {
+    // Jenkins' "HH:mm:ss" timestamper style, but also git/curl trace clocks: not a format signal.
+    timestamp ??= m[1];
+    body = body.slice(m[0].length);
   }
   const out: ParsedLine = { body };
   const first = body.charCodeAt(0);

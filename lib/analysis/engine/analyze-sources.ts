@@ -4,7 +4,8 @@
 import type { AnalysisEvent, AnalysisResult, AnalyzeOptions, LineAnalyzer, LogLine, PartialResult, StepInfo } from "../types";
 import { buildGateway } from "../rules/gateway";
 import { RULES } from "../rules";
-import { LineReader, type LineSink } from "../input/line-reader";
+import { bodyRange, LineReader, type LineSink } from "../input/line-reader";
+import { ParallelScanner, type ScannedChunk } from "../input/parallel-scanner";
 import { BuildLogAnalyzer } from "./build-log-analyzer";
 import { rootCauseOf } from "./root-cause";
 import { ANALYZER_VERSION } from "../version";
@@ -28,6 +29,10 @@ export interface Collected {
 
 const SAMPLE_LINES = 50;
 const PROGRESS_EVERY = 4 << 20;
+/** Inputs larger than this get the parallel pre-scan (thread start-up is not worth it below). */
+const parallelAfter = () => Number(process.env.FAULTLINE_PARALLEL_AFTER_MB ?? 32) * (1 << 20);
+/** Chunks scanned ahead of the one being consumed. */
+const SCAN_AHEAD = 6;
 const GATEWAY = buildGateway(RULES);
 
 type StraceKind = "strace" | "strace-summary";
@@ -47,6 +52,11 @@ class Router implements LineSink {
 
   wantsEveryLine(): boolean {
     return this.target === null || this.target.wantsEveryLine();
+  }
+
+  /** True once the input was recognised as a build log (routed to the rule engine). */
+  isBuildLog(build: LineSink): boolean {
+    return this.target === build;
   }
 
   decide(): void {
@@ -81,22 +91,44 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
     return build;
   };
 
-  for await (const src of sources) {
-    build.beginFile(src.file, src.fallbackStep);
-    const router = new Router(choose);
-    const reader = new LineReader(router, GATEWAY, src.file);
-    for await (const chunk of src.chunks) {
-      reader.write(chunk);
-      if (opts.onProgress && bytes + reader.bytes - lastProgress >= PROGRESS_EVERY) {
-        lastProgress = bytes + reader.bytes;
-        opts.onProgress({ bytes: lastProgress, events: build.eventCount });
+  let scanner: ParallelScanner | null | undefined;
+  const queue: { chunk: Uint8Array; scan: Promise<ScannedChunk> | null }[] = [];
+  let streamed = 0;
+
+  try {
+    for await (const src of sources) {
+      build.beginFile(src.file, src.fallbackStep);
+      const router = new Router(choose);
+      const reader = new LineReader(router, GATEWAY, src.file);
+      let pending = false;
+      const consume = async () => {
+        const item = queue.shift()!;
+        const scanned = item.scan ? await item.scan : null;
+        reader.write(scanned ? scanned.chunk : item.chunk, scanned?.result);
+        if (opts.onProgress && bytes + reader.bytes - lastProgress >= PROGRESS_EVERY) {
+          lastProgress = bytes + reader.bytes;
+          opts.onProgress({ bytes: lastProgress, events: build.eventCount });
+        }
+      };
+      for await (const chunk of src.chunks) {
+        streamed += chunk.length;
+        // Large build logs: workers locate hit lines ahead while this thread consumes in order.
+        if (scanner === undefined && streamed > parallelAfter() && router.isBuildLog(build)) scanner = ParallelScanner.create(GATEWAY);
+        const range = scanner ? bodyRange(chunk, pending) : null;
+        if (chunk.length) pending = chunk[chunk.length - 1] !== 10;
+        queue.push({ chunk, scan: range && range[1] > range[0] ? scanner!.scan(chunk, range[0], range[1]) : null });
+        if (queue.length > (scanner ? SCAN_AHEAD : 0)) await consume();
       }
+      while (queue.length) await consume();
+      reader.end();
+      router.decide();
+      build.endFile(reader.lineNo);
+      lines += reader.lineNo;
+      bytes += reader.bytes;
     }
-    reader.end();
-    router.decide();
-    build.endFile(reader.lineNo);
-    lines += reader.lineNo;
-    bytes += reader.bytes;
+  } finally {
+    // Workers keep the process alive: always stop them, also when a source fails mid-way.
+    scanner?.close();
   }
   const built = build.finish();
   const result: Collected = {

@@ -6,7 +6,7 @@
 import type { Role } from "../rules/rule";
 import type { AnalysisEvent, FieldValue } from "../types";
 
-export const MAX_EVENTS = 20_000;
+export const MAX_EVENTS = 10_000;
 const MAX_REPEAT_LINES = 10;
 const ECHO_WINDOW = 6;
 const GENERIC_ECOSYSTEMS = new Set(["net", "http", "fs", "os", "ci", "python", "node"]);

@@ -49,6 +49,10 @@ export function hash64(s: string): string {
   return (h1 >>> 0).toString(16).padStart(8, "0") + (h2 >>> 0).toString(16).padStart(8, "0");
 }
 
+// Repeated statements (retries, the same error in many lines) are common: remember recent results.
+const CACHE_LIMIT = 4096;
+const cache = new Map<string, string>();
+
 export function fingerprintOf(
   cls: string,
   ecosystem: string,
@@ -56,9 +60,17 @@ export function fingerprintOf(
   fields: Record<string, FieldValue>,
   message: string,
 ): string {
-  const parts = (key ?? []).filter((k) => fields[k] !== undefined).map((k) => `${k}=${normalizeForFingerprint(String(fields[k]))}`);
+  const present = (key ?? []).filter((k) => fields[k] !== undefined);
+  const raw = present.length ? `${cls}\u0000${present.map((k) => `${k}=${fields[k]}`).join("\u0000")}` : `${cls}\u0000${ecosystem}\u0000${message}`;
+  const hit = cache.get(raw);
+  if (hit !== undefined) return hit;
   // Key fields identify the failure across rules (a traced 404 and the tool's own 404 line agree);
   // without them the normalized message does.
-  const basis = parts.length ? `${cls}|${parts.join("|")}` : `${cls}|${ecosystem}|${normalizeForFingerprint(message)}`;
-  return `${cls}:${hash64(basis)}`;
+  const basis = present.length
+    ? `${cls}|${present.map((k) => `${k}=${normalizeForFingerprint(String(fields[k]))}`).join("|")}`
+    : `${cls}|${ecosystem}|${normalizeForFingerprint(message)}`;
+  const fingerprint = `${cls}:${hash64(basis)}`;
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(raw, fingerprint);
+  return fingerprint;
 }

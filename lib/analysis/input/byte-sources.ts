@@ -43,15 +43,17 @@ export async function peek(input: ByteInput): Promise<PeekedInput> {
   const it = toIterable(input)[Symbol.asyncIterator]();
   const first = await it.next();
   const head: Uint8Array = first.done ? new Uint8Array(0) : first.value;
+  // Streams with an encoding set yield strings; everything downstream works on bytes.
+  const bytes = (c: Uint8Array | string): Uint8Array => (typeof c === "string" ? Buffer.from(c, "utf8") : c);
   async function* replay(): AsyncGenerator<Uint8Array> {
-    if (!first.done) yield first.value;
+    if (!first.done) yield bytes(first.value);
     for (;;) {
       const r = await it.next();
       if (r.done) return;
-      yield r.value;
+      yield bytes(r.value);
     }
   }
-  return { head, chunks: replay() };
+  return { head: bytes(head), chunks: replay() };
 }
 
 /** Gunzips when the stream starts with the gzip magic (concatenated members included). */

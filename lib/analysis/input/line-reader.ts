@@ -9,6 +9,7 @@ import { Buffer } from "node:buffer";
 import type { LiteralAutomaton } from "../rules/literal-automaton";
 import type { LogLine } from "../types";
 import { decodeLine, MATCH_BYTES } from "./decode-line";
+import type { ScanResult } from "./parallel-scanner";
 
 export interface LineSink {
   push(line: LogLine): void;
@@ -19,6 +20,18 @@ export interface LineSink {
 const NL = 10;
 const CR = 13;
 
+/**
+ * The complete lines of a chunk: after the end of a line left partial by the previous chunk (when
+ * `pending`), up to and including the last newline (possibly empty). Null when a pending line does
+ * not end in this chunk.
+ */
+export function bodyRange(chunk: Uint8Array, pending: boolean): [number, number] | null {
+  const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const start = pending ? buf.indexOf(NL) + 1 : 0;
+  if (pending && start === 0) return null;
+  return [start, Math.max(start, buf.lastIndexOf(NL) + 1)];
+}
+
 export class LineReader {
   lineNo = 0;
   bytes = 0;
@@ -27,6 +40,9 @@ export class LineReader {
   private carryRaw = 0;
   private carryEndsCr = false;
   private pending = false;
+  /** Gateway automaton state over the partial line so far, and whether it already hit. */
+  private carryState: number;
+  private carryHit = false;
   /** Start of the line holding the latest gateway hit (set by scanToHit). */
   private hitLineStart = 0;
 
@@ -34,28 +50,35 @@ export class LineReader {
     private readonly sink: LineSink,
     private readonly gateway: LiteralAutomaton,
     private readonly file?: string,
-  ) {}
+  ) {
+    this.carryState = gateway.lineStart;
+  }
 
-  write(chunk: Uint8Array): void {
+  /** Whether a partial line is waiting for the next chunk (decides the next chunk's body range). */
+  get hasPartialLine(): boolean {
+    return this.pending;
+  }
+
+  /**
+   * Consumes a chunk. `scanned` is the gateway scan of exactly `bodyRange(chunk, hasPartialLine)`
+   * made elsewhere (parallel pre-scan); without it the body is scanned here.
+   */
+  write(chunk: Uint8Array, scanned?: ScanResult | null): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     this.bytes += buf.length;
-    let pos = 0;
+    const range = bodyRange(buf, this.pending);
+    if (!range) {
+      this.appendCarry(buf, 0, buf.length, false);
+      return;
+    }
+    const [start, end] = range;
     if (this.pending) {
-      const nl = buf.indexOf(NL);
-      if (nl < 0) {
-        this.appendCarry(buf, 0, buf.length, false);
-        return;
-      }
-      this.appendCarry(buf, 0, nl, true);
+      this.appendCarry(buf, 0, start - 1, true);
       this.emitCarry();
-      pos = nl + 1;
     }
-    const lastNl = buf.lastIndexOf(NL);
-    if (lastNl >= pos) {
-      this.scanBody(buf, pos, lastNl + 1);
-      pos = lastNl + 1;
-    }
-    if (pos < buf.length) this.appendCarry(buf, pos, buf.length, false);
+    if (scanned) this.consumeScanned(buf, start, end, scanned);
+    else if (end > start) this.scanBody(buf, start, end);
+    if (end < buf.length) this.appendCarry(buf, end, buf.length, false);
   }
 
   /** Flushes a final line without a trailing newline. */
@@ -81,32 +104,38 @@ export class LineReader {
     }
   }
 
+  /** Like scanBody, with the hit lines already located by a worker. */
+  private consumeScanned(buf: Buffer, start: number, end: number, scanned: ScanResult): void {
+    const base = this.lineNo;
+    let p = start;
+    let k = 0;
+    for (;;) {
+      while (p < end && this.sink.wantsEveryLine()) {
+        const nl = buf.indexOf(NL, p);
+        this.emit(buf, p, nl);
+        p = nl + 1;
+      }
+      while (k < scanned.starts.length && start + scanned.starts[k] < p) k++;
+      if (k >= scanned.starts.length || p >= end) break;
+      const lineStart = start + scanned.starts[k];
+      this.lineNo = base + scanned.lines[k];
+      const nl = buf.indexOf(NL, lineStart);
+      this.emit(buf, lineStart, nl);
+      p = nl + 1;
+      k++;
+    }
+    this.lineNo = base + scanned.total;
+  }
+
   /**
    * The hot loop: runs the gateway DFA from p, counting the newlines it passes. Returns the offset of
    * the first byte that completes a literal (its line start in hitLineStart), or -1 at `end`.
    */
   private scanToHit(buf: Buffer, p: number, end: number): number {
-    const { delta, acceptFrom } = this.gateway;
-    let state = 0;
-    let lines = 0;
-    let lineStart = p;
-    for (let i = p; i < end; i++) {
-      const c = buf[i];
-      if (c === NL) {
-        lines++;
-        state = 0;
-        lineStart = i + 1;
-        continue;
-      }
-      state = delta[(state << 8) | c];
-      if (state >= acceptFrom) {
-        this.lineNo += lines;
-        this.hitLineStart = lineStart;
-        return i;
-      }
-    }
-    this.lineNo += lines;
-    return -1;
+    const hit = scanGateway(this.gateway.delta, this.gateway.acceptFrom, this.gateway.lineStart, buf, p, end, SCAN_OUT);
+    this.lineNo += SCAN_OUT[0];
+    this.hitLineStart = SCAN_OUT[1];
+    return hit;
   }
 
   private emit(buf: Buffer, s: number, e: number): void {
@@ -125,6 +154,20 @@ export class LineReader {
   private appendCarry(buf: Buffer, s: number, e: number, final: boolean): void {
     this.pending = true;
     this.carryRaw += e - s;
+    // Same criterion as for lines inside a chunk (a literal anywhere in the raw line), so which lines
+    // are decoded does not depend on where chunks happen to split.
+    if (!this.carryHit) {
+      const { delta, acceptFrom } = this.gateway;
+      let state = this.carryState;
+      for (let i = s; i < e; i++) {
+        state = delta[(state << 8) | buf[i]];
+        if (state >= acceptFrom) {
+          this.carryHit = true;
+          break;
+        }
+      }
+      this.carryState = state;
+    }
     if (e > s && this.carryEndsCr) {
       this.carryLen = 0;
       this.carryEndsCr = false;
@@ -151,6 +194,16 @@ export class LineReader {
 
   private emitCarry(): void {
     this.lineNo++;
+    const wanted = this.carryHit || this.sink.wantsEveryLine();
+    this.carryState = this.gateway.lineStart;
+    this.carryHit = false;
+    if (!wanted) {
+      this.carryLen = 0;
+      this.carryRaw = 0;
+      this.carryEndsCr = false;
+      this.pending = false;
+      return;
+    }
     const d = decodeLine(this.carry, 0, this.carryLen);
     const line: LogLine = { no: this.lineNo, text: d.text, bytes: this.carryRaw + 1 };
     if (this.file !== undefined) line.file = this.file;
@@ -161,4 +214,32 @@ export class LineReader {
     this.pending = false;
     this.sink.push(line);
   }
+}
+
+/** [newlines passed, start of the hit line] from the last scanGateway call. */
+const SCAN_OUT = new Int32Array(2);
+
+// A free function over plain locals: V8 optimizes this loop best (no `this` or property loads).
+function scanGateway(delta: Uint16Array | Uint32Array, acceptFrom: number, afterNewline: number, buf: Uint8Array, p: number, end: number, out: Int32Array): number {
+  let state = afterNewline;
+  let lines = 0;
+  let lineStart = p;
+  for (let i = p; i < end; i++) {
+    const c = buf[i];
+    if (c === NL) {
+      lines++;
+      state = afterNewline;
+      lineStart = i + 1;
+      continue;
+    }
+    state = delta[(state << 8) | c];
+    if (state >= acceptFrom) {
+      out[0] = lines;
+      out[1] = lineStart;
+      return i;
+    }
+  }
+  out[0] = lines;
+  out[1] = lineStart;
+  return -1;
 }

@@ -90,6 +90,34 @@ export const containerRules: Rule[] = [
     pattern: /permission denied while trying to connect to the Docker daemon socket at (?<path>\S+?):?\s/,
   },
   {
+    // A COPY/ADD source missing from the build context (classic builder and BuildKit).
+    id: "docker.build-context-missing",
+    ecosystem: "docker",
+    class: "enoent",
+    runbookId: "docker-build-context",
+    literals: ["failed to compute cache key", "file not found in build context"],
+    pattern: /failed to compute cache key: [^"\n]{0,300}"(?<path>[^"]+)": not found|file not found in build context[^:\n]*: stat (?<path2>[^:\s]+): file does not exist/,
+    post: (f) => {
+      f.path ??= f.path2;
+      delete f.path2;
+    },
+  },
+  {
+    id: "k8s.server-error",
+    ecosystem: "docker",
+    class: (f) => (({ NotFound: "not_found", Forbidden: "http_403", Unauthorized: "http_401", TooManyRequests: "rate_limited" }) as const)[String(f.reason) as "NotFound"] ?? null,
+    literals: ["Error from server ("],
+    pattern: /Error from server \((?<reason>NotFound|Forbidden|Unauthorized|TooManyRequests)\): (?<detail>[^\n]*[^\s])/,
+  },
+  {
+    id: "k8s.api-refused",
+    ecosystem: "docker",
+    class: "connection_refused",
+    runbookId: "connection-refused",
+    literals: ["was refused - did you specify the right host or port"],
+    pattern: /The connection to the server (?<host>\S+) was refused/,
+  },
+  {
     id: "docker.daemon-error",
     ecosystem: "docker",
     class: (f) => classifyText(String(f.detail)),

@@ -37,7 +37,7 @@ export const genericRules: Rule[] = [
     ecosystem: "fs",
     class: classFromReason,
     literals: ["No such file or directory", "Permission denied", "No space left on device", "Read-only file system", "Not a directory", "Operation not permitted"],
-    pattern: new RegExp(`^(?<tool>[\\w.+/-]+): (?:line \\d+: )?(?:[^:'‘\\n]* )?(?:'(?<qpath>[^'\\n]+)'|‘(?<upath>[^’\\n]+)’|(?<path>[^\\s:'‘]+)): (?<reason>${FS_REASONS})`),
+    pattern: new RegExp(`^(?<tool>[\\w.+/-]+): (?:(?:line )?\\d+: )?(?:[^:'‘\\n]* )?(?:'(?<qpath>[^'\\n]+)'|‘(?<upath>[^’\\n]+)’|(?<path>[^\\s:'‘]+)): (?<reason>${FS_REASONS})`),
     post: (f) => {
       f.path ??= f.qpath ?? f.upath;
       delete f.qpath;
@@ -51,6 +51,26 @@ export const genericRules: Rule[] = [
     class: classFromReason,
     literals: ["could not "],
     pattern: new RegExp(`could not (?:open|create|write|read|stat|access|remove|rename|link) (?:file|directory|lock file) "(?<path>[^"\\n]+)": (?<reason>${FS_REASONS})`),
+  },
+  {
+    // JVM: `java.io.FileNotFoundException: /x (No such file or directory)`, NIO exceptions.
+    id: "fs.java-file-error",
+    ecosystem: "jvm",
+    class: (f) => classFromReason(f) ?? (f.exception === "AccessDeniedException" ? "permission_denied" : "enoent"),
+    literals: ["FileNotFoundException: ", "NoSuchFileException: ", "AccessDeniedException: "],
+    pattern: new RegExp(`(?<exception>FileNotFoundException|NoSuchFileException|AccessDeniedException): (?<path>[^\\s(]+)(?: \\((?<reason>${FS_REASONS})\\))?`),
+  },
+  {
+    id: "fs.executable-not-found",
+    ecosystem: "fs",
+    class: "enoent",
+    runbookId: "command-not-found",
+    literals: ["executable file not found in $PATH", "` not found"],
+    pattern: /exec: "(?<path>[^"]+)": executable file not found in \$PATH|linker `(?<path2>[^`]+)` not found/,
+    post: (f) => {
+      f.path ??= f.path2;
+      delete f.path2;
+    },
   },
   {
     id: "fs.command-not-found",
@@ -77,12 +97,13 @@ export const genericRules: Rule[] = [
     ecosystem: "os",
     class: "out_of_memory",
     runbookId: "out-of-memory",
-    literals: ["Killed"],
-    pattern: /^(?:[\w.+/-]+: (?:line \d+: +)?)?(?:\d+ +)?(?<detail>Killed)(?:\s+\S[^\n]*)?$|(?<detail2>Killed signal terminated program) (?<program>\S+)|(?<detail3>OOMKilled)/,
+    literals: ["Killed", "signal: killed"],
+    pattern: /^(?:[\w.+/-]+: (?:line \d+: +)?)?(?:\d+ +)?(?<detail>Killed)(?:\s+\S[^\n]*)?$|(?<detail2>Killed signal terminated program) (?<program>\S+)|(?<detail3>OOMKilled)|(?:^|: )(?<detail4>signal: killed)\s*$/,
     post: (f) => {
-      f.detail ??= f.detail2 ?? f.detail3;
+      f.detail ??= f.detail2 ?? f.detail3 ?? f.detail4;
       delete f.detail2;
       delete f.detail3;
+      delete f.detail4;
     },
   },
   {
@@ -105,13 +126,13 @@ export const genericRules: Rule[] = [
     id: "http.client-error",
     ecosystem: "http",
     class: (f) => classFromStatus(f.status),
-    literals: ["returned error: ", "status code", "Client Error: ", "ERROR 4", "while getting http"],
-    pattern: /The requested URL returned error: (?<status>\d{3})|[Rr]eceived status code (?<status2>\d{3})|status code:? (?<status3>[45]\d\d)\b|(?<status4>[45]\d\d) Client Error: [\w ]+ for url: (?<url>\S+)|^ERROR (?<status5>[45]\d\d): |HTTP error (?<status6>[45]\d\d) while getting (?<url2>\S+)/,
+    literals: ["returned error: ", "status code", "Client Error: ", "ERROR 4", "while getting http", "awaiting response... ", "HTTP Error 4"],
+    pattern: /The requested URL returned error: (?<status>\d{3})|[Rr]eceived status code (?<status2>\d{3})|status code:? (?<status3>[45]\d\d)\b|(?<status4>[45]\d\d) Client Error: [\w ]+ for url: (?<url>\S+)|^ERROR (?<status5>[45]\d\d): |HTTP error (?<status6>[45]\d\d) while getting (?<url2>\S+)|awaiting response\.\.\. (?<status7>[45]\d\d) |HTTP Error (?<status8>4\d\d): /,
     extract: [QUOTED_ACCESS_URL, /(?:GET|HEAD) '(?<url>[^']+)'/, ANY_URL],
     post: (f) => {
-      f.status = Number(f.status ?? f.status2 ?? f.status3 ?? f.status4 ?? f.status5 ?? f.status6);
+      f.status = Number(f.status ?? f.status2 ?? f.status3 ?? f.status4 ?? f.status5 ?? f.status6 ?? f.status7 ?? f.status8);
       f.url ??= f.url2;
-      for (const k of ["status2", "status3", "status4", "status5", "status6", "url2"]) delete f[k];
+      for (const k of ["status2", "status3", "status4", "status5", "status6", "status7", "status8", "url2"]) delete f[k];
     },
   },
   {
@@ -124,11 +145,23 @@ export const genericRules: Rule[] = [
     extract: [GO_MODULE, GO_HTTP_URL, ANY_URL],
   },
   {
+    id: "ci.job-timeout",
+    ecosystem: "ci",
+    class: "timeout",
+    runbookId: "ci-job-timeout",
+    literals: ["exceeded the maximum execution time", "execution took longer than"],
+    pattern: /exceeded the maximum execution time of (?<limit>\d+ \w+)|execution took longer than (?<limit2>\S+)/,
+    post: (f) => {
+      f.limit ??= f.limit2;
+      delete f.limit2;
+    },
+  },
+  {
     id: "ci.exit-code",
     ecosystem: "ci",
     class: "process_exit",
     role: "exit",
-    literals: ["exit code", "Error ", "exited with", "non-zero code", "exit status "],
+    literals: ["exit code", "] Error ", "exited with", "non-zero code", "exit status "],
     pattern: /Process completed with exit code (?<exit_code>\d+)|^make(?:\[\d+\])?: \*\*\* (?:\[(?<target>[^\]\n]*)\] )?Error (?<exit_code2>\d+)|Job failed: exit code (?<exit_code3>\d+)|script returned exit code (?<exit_code4>\d+)|^(?:error )?Command failed with exit code (?<exit_code5>\d+)|did not complete successfully: exit code: (?<exit_code6>\d+)|The command exited with status (?<exit_code7>\d+)|returned a non-zero code: (?<exit_code8>\d+)|(?:^|: )exit status (?<exit_code9>\d+)\s*:?$/,
     post: (f) => {
       for (let i = 2; i <= 9; i++) {

@@ -13,6 +13,8 @@ export interface LiteralAutomaton {
   readonly acceptFrom: number;
   /** For accepting states: ids of all literals ending there (directly or via failure links). */
   readonly outputs: readonly (readonly number[])[];
+  /** The state after a newline: scans start every line in it, so literals may begin with "\n". */
+  readonly lineStart: number;
 }
 
 export function symbolsOf(literal: string, bytes: boolean): number[] {
@@ -70,5 +72,6 @@ export function buildAutomaton(literals: readonly string[], bytes: boolean): Lit
     delta,
     acceptFrom: acceptFrom < 0 ? n : acceptFrom,
     outputs: ids.map((old) => out[old]),
+    lineStart: delta[10],
   };
 }

@@ -134,10 +134,11 @@ export function parseSockAddr(token: string | undefined): SockAddr | null {
   if (!token || !token.startsWith("{sa_family=")) return null;
   const family = /^\{sa_family=([A-Z0-9_]+)/.exec(token)?.[1] ?? "unknown";
   const port = /sin6?_port=htons\((\d+)\)/.exec(token);
-  const v4 = /inet_addr\("([^"]+)"\)/.exec(token);
-  const v6 = /inet_pton\(AF_INET6, "([^"]+)"/.exec(token);
+  // Addresses are strings too (hex-escaped under -xx): decode them.
+  const v4 = /inet_addr\(("(?:[^"\\]|\\.)*")\)/.exec(token);
+  const v6 = /inet_pton\(AF_INET6, ("(?:[^"\\]|\\.)*")/.exec(token);
   const unix = /sun_path=(@?)("(?:[^"\\]|\\.)*")/.exec(token);
-  const addr = v4?.[1] ?? v6?.[1];
+  const addr = cStringText(v4?.[1] ?? v6?.[1]);
   return {
     family: detach(family),
     addr: addr === undefined ? undefined : detach(addr),

@@ -47,6 +47,14 @@ export interface Candidate extends TracePoint {
   foldTarget?: string;
 }
 
+/** Where a repeat happened (the analyzer's reused call site). */
+export interface RepeatSite {
+  seq: number;
+  line: number;
+  file?: string;
+  sortKey(): number | undefined;
+}
+
 /** Text written to stdout/stderr, assembled across writes up to a newline (some programs write byte by byte). */
 interface Message {
   start: TracePoint;
@@ -78,12 +86,24 @@ const MAX_REPEAT_LINES = 5;
 export class CandidateBook {
   private readonly groups = new Map<number, Group>();
 
-  constructor(private readonly onDecisive: (c: Candidate) => void) {}
+  /**
+   * `deferred`: settle only at the end (per-pid `-ff` files: a process's threads and its messages are in
+   * different files, read one after the other). `failedOf` judges a group evicted to bound memory.
+   */
+  constructor(
+    private readonly onDecisive: (c: Candidate) => void,
+    private readonly failedOf: (tgid: number) => boolean | undefined,
+  ) {}
+
+  deferred = false;
 
   private group(tgid: number): Group {
     let g = this.groups.get(tgid);
     if (!g) {
-      if (this.groups.size >= MAX_GROUPS) this.settle(this.groups.keys().next().value as number, undefined);
+      if (this.groups.size >= MAX_GROUPS) {
+        const oldest = this.groups.keys().next().value as number;
+        this.settle(oldest, this.failedOf(oldest), true);
+      }
       g = { cands: new Map(), byPath: new Map(), byBase: new Map(), byPort: new Map(), byName: new Map(), messages: [], okCount: 0 };
       this.groups.set(tgid, g);
     }
@@ -91,22 +111,22 @@ export class CandidateBook {
   }
 
   /**
-   * A failure with this key is already pending: count the repeat (no candidate needs building).
-   * `at` is asked for only then, as making it parses the line's time stamp.
+   * A failure with this key is already pending: count the repeat (no candidate needs building). The
+   * repeat's time is read only for -ff input, where it orders lines of different files.
    */
-  repeat(tgid: number, key: string, line: number, at: () => TracePoint): boolean {
+  repeat(tgid: number, key: string, at: RepeatSite): boolean {
     const g = this.groups.get(tgid);
     const seen = g?.cands.get(key);
     if (!g || !seen) return false;
     seen.count++;
-    seen.lastAt = at();
+    seen.lastAt = { seq: at.seq, file: at.file, sortKey: this.deferred ? at.sortKey() : undefined };
     seen.okMark = g.okCount;
-    if (seen.repeatLines.length < MAX_REPEAT_LINES) seen.repeatLines.push(line);
+    if (seen.repeatLines.length < MAX_REPEAT_LINES) seen.repeatLines.push(at.line);
     return true;
   }
 
   add(tgid: number, c: Candidate): void {
-    if (this.repeat(tgid, c.key, c.line, () => ({ seq: c.seq, sortKey: c.sortKey, file: c.file }))) return;
+    if (this.repeat(tgid, c.key, { seq: c.seq, line: c.line, file: c.file, sortKey: () => c.sortKey })) return;
     const g = this.group(tgid);
     if (g.cands.size >= MAX_CANDIDATES) this.drop(g, g.cands.values().next().value as Candidate);
     c.okMark = g.okCount;
@@ -163,7 +183,7 @@ export class CandidateBook {
 
   productive(tgid: number, at: TracePoint): void {
     const g = this.groups.get(tgid);
-    if (g) g.lastProductive = at;
+    if (g && (!g.lastProductive || isAfter(at, g.lastProductive))) g.lastProductive = at;
   }
 
   message(tgid: number, at: TracePoint, text: string): void {
@@ -191,6 +211,7 @@ export class CandidateBook {
     for (const c of from.cands.values()) this.add(intoTgid, c);
     const into = this.group(intoTgid);
     into.messages.push(...from.messages);
+    into.messages.splice(0, Math.max(0, into.messages.length - MAX_MESSAGES));
     if (from.lastProductive && (!into.lastProductive || isAfter(from.lastProductive, into.lastProductive))) {
       into.lastProductive = from.lastProductive;
     }
@@ -200,9 +221,9 @@ export class CandidateBook {
    * The group exited: `failed` true for a non-zero exit or a fatal signal, false for success, undefined
    * when the trace ends before it exits (only failures it reported itself are kept then).
    */
-  settle(tgid: number, failed: boolean | undefined): void {
+  settle(tgid: number, failed: boolean | undefined, now = !this.deferred): void {
     const g = this.groups.get(tgid);
-    if (!g) return;
+    if (!g || !now) return;
     this.groups.delete(tgid);
     if (failed === false) return;
     this.flush(g);
@@ -216,6 +237,9 @@ export class CandidateBook {
     const named = new Set<Candidate>();
     const reported = live.filter((c) => {
       const terms = counted.length ? reportableOf(c.syscall, c.what) : undefined;
+      // A probe made before the process went on working needs the message to say it failed (make names
+      // the target it stat()ed before building it); one in the final stretch is named by its path alone.
+      if (terms?.needsWording && (!last || isAfter(c.lastAt ?? c, last))) terms.needsWording = false;
       return counted.some(({ m, final, warning }) => {
         if (!terms || !isAfter(m.end, c) || (!final && warning && !isNetwork(c))) return false;
         const how = howReported(m.text, terms);
@@ -223,7 +247,11 @@ export class CandidateBook {
         return how !== null;
       });
     });
-    const decisive = reported.length || !failed ? reported : lastBurst(live, last);
+    // An HTTP error answer the process named by its URL outranks others it only worded ("404"): those
+    // were probes (a sumdb `supported` check, an update notifier) answered the same way.
+    const namedHttp = reported.some((c) => c.what.type === "http" && named.has(c));
+    const kept = namedHttp ? reported.filter((c) => c.what.type !== "http" || named.has(c)) : reported;
+    const decisive = kept.length || !failed ? kept : lastBurst(live, last);
     // A connection retried and never established explains a failure even when the report of it is
     // lost (cut by -s, written by a library to a log): programs do not retry what they can do without.
     if (failed) for (const c of live) if (c.what.type === "net" && c.count >= 2 && !c.needsReport && !decisive.includes(c)) decisive.push(c);
@@ -236,7 +264,7 @@ export class CandidateBook {
   }
 
   settleAll(failedOf: (tgid: number) => boolean | undefined): void {
-    for (const tgid of [...this.groups.keys()]) this.settle(tgid, failedOf(tgid));
+    for (const tgid of [...this.groups.keys()]) this.settle(tgid, failedOf(tgid), true);
   }
 }
 

@@ -89,7 +89,7 @@ const CONNECT_FAILED = [
 
 /** Text programs print for an errno (strerror and the Node/Go spellings), lower-cased. */
 export const ERRNO_TEXT: Record<string, string[]> = {
-  ENOENT: ["no such file or directory", "enoent", "not found"],
+  ENOENT: ["no such file or directory", "enoent", "not found", "does not exist", "doesn't exist", "missing"],
   ENOTDIR: ["not a directory", "enotdir"],
   EACCES: ["permission denied", "eacces"],
   EPERM: ["operation not permitted", "eperm"],

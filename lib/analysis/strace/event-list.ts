@@ -48,9 +48,16 @@ export class EventList {
     const foldKey = `${e.tgid}|${fingerprint}`;
     const seen = this.byFold.get(foldKey);
     if (seen) {
-      seen.event.count += e.count ?? 1;
       const lines = (seen.event.repeatLines ??= []);
-      for (const l of [e.line, ...(e.repeatLines ?? [])]) if (lines.length < MAX_REPEAT_LINES) lines.push(l);
+      // -ff files are read one after another: the earliest statement (by time) represents the event.
+      if (seen.fileIndex !== e.fileIndex && e.sortKey !== undefined && seen.sortKey !== undefined && e.sortKey < seen.sortKey) {
+        lines.unshift(seen.event.line);
+        Object.assign(seen.event, { line: e.line, endLine: e.line, message: detach(e.message), fields: e.fields, file: e.file, timestamp: e.timestamp });
+        Object.assign(seen, { sortKey: e.sortKey, fileIndex: e.fileIndex, seq: e.seq });
+      } else lines.push(e.line);
+      seen.event.count += e.count ?? 1;
+      for (const l of e.repeatLines ?? []) lines.push(l);
+      lines.splice(MAX_REPEAT_LINES);
       return;
     }
     if (this.items.length >= MAX_EVENTS) return;

@@ -2,13 +2,12 @@
 // Failed calls are frequent (module-resolution probes alone can be thousands), so the path is cheap:
 // a repeat of a pending failure only bumps a counter, and a new one is stored compactly.
 import { parseFdRef, parseSockAddr, splitArgs } from "./args";
-import { classifyFailure, isProbeSyscall, isRoutineMiss, isSharedObject, OPENS, type FailureKind } from "./classify";
+import { classifyFailure, isProbeSyscall, isRoutineMiss, isSharedObject, OPENS } from "./classify";
 import { stablePath } from "./event-list";
-import type { FailureTarget } from "./failure-targets";
 import { detach } from "./line-grammar";
 import { basenameOf } from "./paths";
 import { endpointName, type SocketDest } from "./socket-book";
-import { candidateAt, pathArgOf, pointOf, type CallSite, type TraceContext } from "./trace-context";
+import { candidateAt, pathArgOf, type CallSite, type TraceContext } from "./trace-context";
 
 const RULE_BY_CALL: Record<string, string> = {
   getsockopt: "strace.so-error",
@@ -31,7 +30,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
     ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
     if (!kind) return;
     const key = `${kind.cls}|${where}`;
-    if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+    if (ctx.book.repeat(site.tgid, key, site)) return;
     const errno = detach(rawErrno);
     const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
     const cand = candidateAt(site, name, kind, key, {
@@ -62,7 +61,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   // disk_full / out_of_memory / permission on non-path calls: name what the fd points at when known.
   const target = fd?.target ?? (fd ? ctx.procs.fdPath(site.pid, fd.fd) : undefined);
   const key = `${kind.cls}|${name}|${target ? stablePath(target) : ""}`;
-  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  if (ctx.book.repeat(site.tgid, key, site)) return;
   ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }));
 }
 
@@ -80,7 +79,7 @@ export function addNetworkFailure(
   const kind = classifyFailure("connect", errno);
   if (!kind || (dest.path && isRoutineMiss(dest.path))) return;
   const key = `${kind.cls}|net|${endpointName(dest)}`;
-  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  if (ctx.book.repeat(site.tgid, key, site)) return;
   const ruleId = opts.ruleId ?? RULE_BY_CALL[name] ?? kind.ruleId;
   const cand = candidateAt(site, name, { cls: kind.cls, ruleId }, key, { type: "net", errno: detach(errno), errText, dest });
   if (dest.port !== undefined) cand.repairPort = dest.port;
@@ -98,4 +97,3 @@ function noteConnecting(ctx: TraceContext, site: CallSite, args: string): void {
   ctx.report.endpoint(sa.family, sa.path ?? sa.addr ?? "?", sa.port, "in progress");
 }
 
-export type { FailureKind, FailureTarget };

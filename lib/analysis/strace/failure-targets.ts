@@ -1,7 +1,7 @@
 // What a candidate failure was about, recorded compactly when it happens (most candidates are dropped
 // as tolerated), and turned into report-matching terms, event fields and a message only when needed.
 import type { FieldValue, StracePathResolution } from "../types";
-import { ERRNO_TEXT } from "./classify";
+import { ERRNO_TEXT, isProbeSyscall } from "./classify";
 import { basenameOf, type PathKnowledge } from "./paths";
 import type { Reportable } from "./report-matching";
 import { endpointName, type SocketDest } from "./socket-book";
@@ -11,7 +11,7 @@ export type FailureTarget =
   | { type: "net"; errno: string; errText: string; dest: SocketDest }
   | { type: "fd"; errno: string; errText: string; target?: string }
   | { type: "dns"; qname: string; qtype: string; rcode: string; server?: string }
-  | { type: "http"; status: number; reason: string; dest?: SocketDest }
+  | { type: "http"; status: number; reason: string; dest?: SocketDest; request?: string }
   | { type: "pg"; detail: string; dest?: SocketDest };
 
 /** How resolvers and the programs using them word a failed lookup (lower case). */
@@ -21,11 +21,11 @@ const LOOKUP_FAILED_TEXT = [
 ];
 /** How clients word HTTP answers when they give up (lower case), by status. */
 const HTTP_TEXT: Record<number, string[]> = {
-  401: ["unauthorized", "authentication failed", "authentication required"],
-  403: ["forbidden"],
-  404: ["not found", "does not exist"],
+  401: ["unauthorized", "authentication", "credential", "username", "password", "terminal prompts disabled"],
+  403: ["forbidden", "access denied"],
+  404: ["not found", "does not exist", "could not find", "no matching distribution"],
   407: ["proxy authentication required"],
-  410: ["gone", "not found"],
+  410: ["gone", "not found", "could not find", "no matching distribution"],
   429: ["too many requests", "rate limit"],
 };
 const PG_TEXT = ["too many clients", "too many connections", "remaining connection slots"];
@@ -43,6 +43,7 @@ export function reportableOf(syscall: string, t: FailureTarget): Reportable {
         weakMentions: bare || syscall.startsWith("exec") ? [t.raw, basenameOf(where)] : [],
         errnoTexts: errnoText(t.errno),
         errnoAlone: false,
+        needsWording: isProbeSyscall(syscall),
       };
     }
     case "net":
@@ -58,9 +59,11 @@ export function reportableOf(syscall: string, t: FailureTarget): Reportable {
       return { mentions: [t.qname], weakMentions: [], errnoTexts: LOOKUP_FAILED_TEXT, errnoAlone: true };
     case "http":
       return {
-        mentions: [String(t.status)],
+        // The requested path names the answer; the status or its wording reports it too (less surely).
+        mentions: [],
+        urlPaths: t.request && t.request.length > 1 ? [t.request] : [],
         weakMentions: [],
-        errnoTexts: [...(HTTP_TEXT[t.status] ?? []), ...(t.reason ? [t.reason.toLowerCase()] : [])],
+        errnoTexts: [String(t.status), ...(HTTP_TEXT[t.status] ?? []), ...(t.reason ? [t.reason.toLowerCase()] : [])],
         errnoAlone: true,
       };
     case "pg":
@@ -118,6 +121,7 @@ export function detailsOf(
     case "http":
       fields.status = t.status;
       addDest(t.dest);
+      if (t.request) fields.url = t.dest?.addr ? `http://${endpointName(t.dest)}${t.request}` : t.request;
       return { fields, message: `received HTTP ${t.status} ${t.reason}${t.dest ? ` from ${endpointName(t.dest)}` : ""}` };
     case "pg":
       fields.sqlstate = "53300";

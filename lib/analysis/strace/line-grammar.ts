@@ -84,6 +84,7 @@ export function parseStraceLine(raw: string, out: StraceLine = newStraceLine()):
     let v = 0;
     const start = j;
     while (j < n && isDigit(text.charCodeAt(j))) v = v * 10 + text.charCodeAt(j++) - 48;
+    if (j > start) j = skipComm(text, j);
     if (j > start && text.charCodeAt(j) === 93 /* ] */) {
       out.pid = v;
       i = j + 1;
@@ -105,6 +106,7 @@ export function parseStraceLine(raw: string, out: StraceLine = newStraceLine()):
         j++;
       } else break;
     }
+    if (!punct) j = skipComm(text, j);
     if (j >= n || text.charCodeAt(j) !== SP) break;
     if (punct) {
       if (out.time !== undefined) break;
@@ -126,6 +128,13 @@ export function parseStraceLine(raw: string, out: StraceLine = newStraceLine()):
   }
   parseBody(text, i, out);
   return out;
+}
+
+/** `-Y` prints the command after a pid: `1234<cat>`; skip it (the process table knows the command). */
+function skipComm(text: string, j: number): number {
+  if (text.charCodeAt(j) !== 60 /* < */) return j;
+  const close = text.indexOf(">", j);
+  return close > j && close - j <= 17 ? close + 1 : j;
 }
 
 function parseBody(text: string, i: number, out: StraceLine): void {
@@ -188,8 +197,7 @@ function withResult(line: StraceLine, text: string, from: number): void {
   if (text.charCodeAt(end - 1) === 62 /* > */) {
     const lt = text.lastIndexOf(" <", end - 1);
     if (lt > from && end - lt < 24) {
-      const d = Number(text.slice(lt + 2, end - 1));
-      if (!Number.isNaN(d)) line.duration = d;
+      line.duration = decimalAt(text, lt + 2, end - 1);
       end = lt;
     }
   }
@@ -202,7 +210,26 @@ function withResult(line: StraceLine, text: string, from: number): void {
   while (argEnd > from && text.charCodeAt(argEnd - 1) === SP) argEnd--;
   if (text.charCodeAt(argEnd - 1) === 41 /* ) */) argEnd--;
   line.args = text.slice(from, argEnd);
-  line.result = text.slice(eq + 3, end).trimEnd();
+  while (end > eq + 3 && text.charCodeAt(end - 1) === SP) end--;
+  line.result = text.slice(eq + 3, end);
+}
+
+/** `0.000017` in text[start, end) without allocating; undefined if it is not a plain decimal. */
+function decimalAt(text: string, start: number, end: number): number | undefined {
+  let whole = 0;
+  let frac = 0;
+  let scale = 1;
+  let dot = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 && !dot) dot = true;
+    else if (c < 48 || c > 57) return undefined;
+    else if (dot) {
+      frac = frac * 10 + c - 48;
+      scale *= 10;
+    } else whole = whole * 10 + c - 48;
+  }
+  return end > start ? whole + frac / scale : undefined;
 }
 
 /** `-1 ENOENT (…)` / `? ERESTARTSYS (…)` → the errno name; undefined for successful results. */

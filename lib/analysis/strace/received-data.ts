@@ -3,7 +3,7 @@
 import type { EventClass } from "../types";
 import { decodeDnsResponse, FAILING_RCODES, parseHttpStatus } from "./payloads";
 import { endpointName, type SocketDest } from "./socket-book";
-import { candidateAt, pointOf, type CallSite, type TraceContext } from "./trace-context";
+import { candidateAt, type CallSite, type TraceContext } from "./trace-context";
 
 const HTTP_CLASSES: Record<number, EventClass> = {
   401: "http_401", 403: "http_403", 404: "not_found", 407: "auth_required", 410: "not_found", 429: "rate_limited",
@@ -15,7 +15,7 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
   const endpoint = dest ? endpointName(dest) : "";
   if (text.startsWith("E") && text.includes("C53300")) {
     const key = `too_many_connections|pg|${endpoint}`;
-    if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+    if (ctx.book.repeat(site.tgid, key, site)) return;
     const detail = /\0M([^\0]*)/.exec(text)?.[1] ?? "too many connections";
     const kind = { cls: "too_many_connections" as const, ruleId: "strace.postgres-error" };
     ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "pg", detail, dest }));
@@ -24,10 +24,11 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
   const http = parseHttpStatus(text);
   const cls = http ? HTTP_CLASSES[http.status] : undefined;
   if (!http || !cls) return;
-  const key = `${cls}|http|${endpoint}|${http.status}`;
-  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  const key = `${cls}|http|${endpoint}${dest?.request ?? ""}|${http.status}`;
+  if (ctx.book.repeat(site.tgid, key, site)) return;
   const kind = { cls, ruleId: "strace.http-status" };
-  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "http", status: http.status, reason: http.reason, dest }));
+  const what = { type: "http" as const, status: http.status, reason: http.reason, dest, request: dest?.request };
+  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, what));
 }
 
 function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dest: SocketDest | undefined): void {
@@ -40,7 +41,7 @@ function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: num
     return;
   }
   const key = `dns_failure|${dns.qname}|${dns.qtype}`;
-  if (ctx.book.repeat(site.tgid, key, site.line, () => pointOf(site))) return;
+  if (ctx.book.repeat(site.tgid, key, site)) return;
   const kind = { cls: "dns_failure" as const, ruleId: "strace.dns-answer" };
   const what = { type: "dns" as const, qname: dns.qname, qtype: dns.qtype, rcode: dns.rcode, server: dest?.addr };
   const cand = candidateAt(site, name, kind, key, what);

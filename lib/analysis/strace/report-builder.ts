@@ -6,6 +6,8 @@ import { detach } from "./line-grammar";
 const MAX_FILES_OPENED = 2_000;
 const MAX_FILES_FAILED = 1_000;
 const MAX_ENDPOINTS = 500;
+/** Distinct syscall names tallied (Linux has ~450; garbage input must not grow the table). */
+const MAX_SYSCALL_NAMES = 1_024;
 
 interface Tally {
   calls: number;
@@ -23,8 +25,9 @@ export class ReportBuilder {
   count(name: string, failed: boolean, seconds: number | undefined): void {
     let t = this.tallies.get(name);
     if (!t) {
-      t = { calls: 0, errors: 0, seconds: 0 };
-      this.tallies.set(name, t);
+      const key = this.tallies.size < MAX_SYSCALL_NAMES ? name : "(other)";
+      t = this.tallies.get(key) ?? { calls: 0, errors: 0, seconds: 0 };
+      this.tallies.set(key, t);
     }
     t.calls++;
     if (failed) t.errors++;
@@ -33,7 +36,7 @@ export class ReportBuilder {
 
   /** A summary row read from an `strace -c` table (summary inputs, or `-C` after a trace). */
   addSummaryRow(name: string, calls: number, errors: number, seconds: number): void {
-    if (!this.tallies.has(name)) this.tallies.set(name, { calls, errors, seconds });
+    if (!this.tallies.has(name) && this.tallies.size < MAX_SYSCALL_NAMES) this.tallies.set(detach(name), { calls, errors, seconds });
   }
 
   fileOpened(path: string): void {

@@ -4,20 +4,25 @@
 export interface Reportable {
   /** Exact strings (paths, host names) whose appearance shows the failure was reported. */
   mentions: string[];
+  /** URL paths: named when they end a token, whatever precedes them (`http://host:port` + path). */
+  urlPaths?: string[];
   /** Bare words (a relative name without `/` or `.`) that count only next to the errno text. */
   weakMentions: string[];
   /** Lower-case errno texts (`connection refused`); they confirm weak mentions, or suffice when `errnoAlone`. */
   errnoTexts: string[];
   /** Network failures: the errno text alone reports them (programs rarely print the fd). */
   errnoAlone: boolean;
+  /** Naming the path is not enough: the message must also say it is missing or refused. */
+  needsWording?: boolean;
 }
 
 /** How `text` reports `c`: by its full path/host ("named"), by wording ("worded"), or not at all. */
 export function howReported(text: string, c: Reportable): "named" | "worded" | null {
-  for (const s of c.mentions) if (containsToken(text, s)) return "named";
-  if (!c.errnoTexts.length) return null;
   const lower = text.toLowerCase();
-  if (!c.errnoTexts.some((t) => lower.includes(t))) return null;
+  const worded = c.errnoTexts.some((t) => lower.includes(t));
+  if ((worded || !c.needsWording) && c.mentions.some((s) => containsToken(text, s))) return "named";
+  if (c.urlPaths?.some((s) => containsToken(text, s, false))) return "named";
+  if (!worded) return null;
   return c.errnoAlone || c.weakMentions.some((s) => containsToken(text, s)) ? "worded" : null;
 }
 
@@ -28,15 +33,18 @@ export const ERRORISH = /\b(?:error|fatal|failed|fail|cannot|can't|could not|una
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 47 || c === 126;
 
-/** `needle` occurs in `text` as a whole path/name: not glued to further path characters on either side. */
-export function containsToken(text: string, needle: string): boolean {
+/**
+ * `needle` occurs in `text` as a whole path/name: not glued to further path characters on either side
+ * (on the right only, with `leftBound` false).
+ */
+export function containsToken(text: string, needle: string, leftBound = true): boolean {
   if (needle.length < 2) return false;
   for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
     const before = i > 0 ? text.charCodeAt(i - 1) : 32;
     const j = i + needle.length;
     const next = j < text.length ? text.charCodeAt(j) : 32;
     const afterDot = j + 1 < text.length ? text.charCodeAt(j + 1) : 32;
-    const leftOk = !isNameChar(before) && before !== 46;
+    const leftOk = !leftBound || (!isNameChar(before) && before !== 46);
     const rightOk = !isNameChar(next) && !(next === 46 && isNameChar(afterDot));
     if (leftOk && rightOk) return true;
   }

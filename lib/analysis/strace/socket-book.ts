@@ -9,6 +9,8 @@ export interface SocketDest {
   path?: string;
   /** connect() returned EINPROGRESS and no outcome has been seen yet. */
   connecting: boolean;
+  /** Path of the last HTTP request sent on the socket. */
+  request?: string;
 }
 
 const MAX_SOCKETS = 4_096;

@@ -5,11 +5,11 @@ import { EXECS, FORKS, isRoutineMiss, OPENS, pathArgIndex } from "./classify";
 import { addNetworkFailure } from "./failed-calls";
 import { basenameOf } from "./paths";
 import { onReceived } from "./received-data";
-import { resultValue } from "./line-grammar";
+import { detach, resultValue } from "./line-grammar";
 import { type CallSite, markProductive, pathArgOf, pointOf, type TraceContext } from "./trace-context";
 
 const SOCKET_CALLS = new Set(["connect", "getsockopt", "recvfrom", "recvmsg", "recv", "read", "close", "poll", "ppoll", "select", "pselect6"]);
-const MESSAGE_CALLS = new Set(["write", "writev"]);
+const MESSAGE_CALLS = new Set(["write", "writev", "sendto", "sendmsg"]);
 const PROCESS_CALLS = new Set(["chdir", "fchdir", "getcwd", "exit_group", "exit"]);
 // Creating things is progress; removing them (rm -rf of a work dir on the way out) is cleanup.
 const PRODUCTIVE_PATH_CALLS = new Set(["mkdir", "mkdirat", "rename", "renameat", "renameat2", "symlink", "symlinkat", "link", "linkat"]);
@@ -58,7 +58,7 @@ export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string
     const argv = splitArgs(args, 2)[1];
     ctx.procs.onExec(site.pid, path.raw, argv ? argvOf(argv) : undefined);
     // A new program image: failures of the old one can no longer explain how this one ends.
-    ctx.book.settle(site.tgid, false);
+    ctx.book.settle(site.tgid, false, true);
     markProductive(ctx, site);
     return;
   }
@@ -99,9 +99,17 @@ function onWrite(ctx: TraceContext, site: CallSite, args: string): void {
   const c0 = args.charCodeAt(0);
   const c1 = args.charCodeAt(1);
   // Only stdout/stderr (fd 1 or 2, whatever -y says they point at) carry the program's own error messages.
-  if ((c0 !== 49 && c0 !== 50) || (c1 !== 44 && c1 !== 60)) return;
-  if (!ctx.book.wants(site.tgid)) return;
-  ctx.book.message(site.tgid, pointOf(site), quotedStrings(args).join(""));
+  if ((c0 === 49 || c0 === 50) && (c1 === 44 || c1 === 60)) {
+    if (ctx.book.wants(site.tgid)) ctx.book.message(site.tgid, pointOf(site), quotedStrings(args).join(""));
+    return;
+  }
+  // An HTTP request on a socket: remember what was asked for, to name a failing answer.
+  const http = args.indexOf(" HTTP/1.");
+  if (http < 0 || http > 2_048) return;
+  const request = /"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (\S+) HTTP\/1\./.exec(args.slice(0, http + 9));
+  const lead = leadingFd(args);
+  const dest = lead && ctx.sockets.get(site.tgid, lead.fd);
+  if (request && dest) dest.request = detach(request[1].replace(/\?.*$/, ""));
 }
 
 /** Leading descriptor number of an argument list, and whether its `-y` decoration names a file path. */

@@ -66,7 +66,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     procs,
     paths,
     report: new ReportBuilder(),
-    book: new CandidateBook(onDecisive),
+    book: new CandidateBook(onDecisive, (tgid) => failedOf(tgid)),
     events,
     sockets: new SocketBook(),
     resolutions,
@@ -81,6 +81,8 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     if (!fs) {
       fs = { index: files.size, defaultPid: pidFromFileName(file ?? opts.name), clock: newTraceClock(), pending: new Map() };
       files.set(file, fs);
+      // Per-pid files (`prefix.PID`): a process's threads and messages may be in files not read yet.
+      if (fs.defaultPid !== undefined) ctx.book.deferred = true;
     }
     return fs;
   };
@@ -96,6 +98,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     fileIndex: 0,
     seq: 0,
     time: () => (memo === null ? (memo = resolveTime(parsed.time, clockOfLine, opts.baseDate)) : memo),
+    sortKey: () => site.time()?.sortKey,
   };
 
   function push(line: LogLine): void {

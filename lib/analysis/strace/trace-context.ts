@@ -35,6 +35,7 @@ export interface CallSite {
   fileIndex: number;
   seq: number;
   time(): StraceTime | undefined;
+  sortKey(): number | undefined;
 }
 
 export function pointOf(site: CallSite): TracePoint {

@@ -87,6 +87,19 @@ describe("tolerated failures", () => {
     expect(eventsAt(r)).toEqual([]);
   });
 
+  it("a target make looks up before building it, then names in its error, is not the cause", () => {
+    const r = analyzeTrace(`
+      14622 23:00:01.000001 stat("bad.o", 0x7ffd16ff5d70) = -1 ENOENT (No such file or directory) <0.000052>
+      14622 23:00:01.000002 clone3({flags=CLONE_VM|CLONE_VFORK, exit_signal=SIGCHLD, stack=0x7fa7afa90000, stack_size=0x9000}, 88) = 14623 <0.003005>
+      14623 23:00:01.000003 execve("/usr/bin/gcc", ["gcc", "-c", "bad.c", "-o", "bad.o"], 0x56431a2b11f0 /* 12 vars */) = 0 <0.000251>
+      14623 23:00:01.000004 write(2</tmp/err>, "bad.c:1:33: error: expected expression before ';' token\\n", 56) = 56
+      14623 23:00:01.000005 +++ exited with 1 +++
+      14622 23:00:01.000006 write(2</tmp/err>, "make: *** [Makefile:3: bad.o] Error 1\\n", 38) = 38 <0.000061>
+      14622 23:00:01.000007 +++ exited with 2 +++
+    `);
+    expect(eventsAt(r)).toEqual(["process_exit@5", "process_exit@7"]);
+  });
+
   it("failures of a program image replaced by execve are forgotten", () => {
     const r = analyzeTrace(`
       400 10:00:00.000001 openat(AT_FDCWD</w>, "/opt/tool/libexec/helper.dylib", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)

@@ -134,6 +134,21 @@ describe("network failures", () => {
     expect(r.events[1].fields.qtype).toBe("A");
   });
 
+  it("of two 404 answers, keeps the one whose URL the program names (the other was a probe)", () => {
+    const r = analyzeTrace(`
+      50 10:00:00.000001 connect(3<socket:[1]>, {sa_family=AF_INET, sin_port=htons(18090), sin_addr=inet_addr("127.0.0.1")}, 16) = 0
+      50 10:00:00.000002 write(3<socket:[1]>, "GET /sumdb/sum.golang.org/supported HTTP/1.1\\r\\nHost: 127.0.0.1:18090\\r\\n\\r\\n", 70) = 70
+      50 10:00:00.000003 read(3<socket:[1]>, "HTTP/1.1 404 Not Found\\r\\nContent-Length: 0\\r\\n\\r\\n", 4096) = 45
+      50 10:00:00.000004 connect(4<socket:[2]>, {sa_family=AF_INET, sin_port=htons(18090), sin_addr=inet_addr("127.0.0.1")}, 16) = 0
+      50 10:00:00.000005 write(4<socket:[2]>, "GET /example.com/greet/@v/v1.0.0.mod HTTP/1.1\\r\\nHost: 127.0.0.1:18090\\r\\n\\r\\n", 72) = 72
+      50 10:00:00.000006 read(4<socket:[2]>, "HTTP/1.1 404 Not Found\\r\\nContent-Length: 0\\r\\n\\r\\n", 4096) = 45
+      50 10:00:00.000007 write(2<pipe:[9]>, "go: example.com/greet@v1.0.0: reading http://127.0.0.1:18090/example.com/greet/@v/v1.0.0.mod: 404 Not Found\\n", 107) = 107
+      50 10:00:00.000008 +++ exited with 1 +++
+    `);
+    expect(eventsAt(r)).toEqual(["not_found@6", "process_exit@8"]);
+    expect(r.events[0].fields).toMatchObject({ status: 404, url: "http://127.0.0.1:18090/example.com/greet/@v/v1.0.0.mod" });
+  });
+
   it("names timeout(1) sending SIGTERM as the cause", () => {
     const r = analyzeTrace(`
       15137 22:31:47.000001 execve("/usr/bin/timeout", ["timeout", "1", "sleep", "5"], 0x7ffd /* 35 vars */) = 0 <0.000200>
@@ -148,5 +163,18 @@ describe("network failures", () => {
     expect(eventsAt(r)).toEqual(["timeout@5", "process_exit@6", "process_exit@8"]);
     expect(r.events[1].fields).toMatchObject({ pid: 15138, signal: "SIGTERM", exit_code: 143 });
     expect(r.rootCause?.line).toBe(5);
+  });
+});
+
+describe("lookups named in the final report", () => {
+  it("flags each stat() probe of a config search the program names, even without errno wording", () => {
+    const r = analyzeTrace(`
+      9 10:00:00.000001 openat(AT_FDCWD</w>, "/w/app.js", O_RDONLY|O_CLOEXEC) = 3</w/app.js>
+      9 10:00:00.000002 statx(AT_FDCWD</w>, "/etc/app/config.yaml", AT_STATX_SYNC_AS_STAT, STATX_ALL, 0x7ffc) = -1 ENOENT (No such file or directory)
+      9 10:00:00.000003 statx(AT_FDCWD</w>, "/home/u/.config/app/config.yaml", AT_STATX_SYNC_AS_STAT, STATX_ALL, 0x7ffc) = -1 ENOENT (No such file or directory)
+      9 10:00:00.000004 write(2</dev/pts/0>, "app: no config (tried /etc/app/config.yaml, /home/u/.config/app/config.yaml)\\n", 79) = 79
+      9 10:00:00.000005 +++ exited with 2 +++
+    `);
+    expect(eventsAt(r)).toEqual(["enoent@2", "enoent@3", "process_exit@5"]);
   });
 });

@@ -71,3 +71,19 @@ describe("strace -c summary", () => {
     expect(r.strace?.syscalls.find((s) => s.syscall === "ioctl")).toEqual({ syscall: "ioctl", calls: 708, errors: 701, seconds: 0.008353 });
   });
 });
+
+describe("detectStrace with decorated prefixes", () => {
+  it("recognises -Y and -i output", () => {
+    expect(detectStrace([
+      `1234<cat> 22:03:40.1 openat(AT_FDCWD, "/x", O_RDONLY) = -1 ENOENT (No such file or directory)`,
+      `1234<cat> 22:03:40.2 write(2, "cat: /x: No such file or directory\\n", 35) = 35`,
+      `1234<cat> 22:03:40.3 exit_group(1) = ?`,
+      `1234<cat> 22:03:40.4 +++ exited with 1 +++`,
+    ])).toBe("strace");
+    expect(detectStrace([
+      `23149 22:03:40.284941 [00007f7e8a4a0b5b] execve("/bin/true", ["true"], 0x7ffe /* 9 vars */) = 0`,
+      `23149 22:03:40.285219 [00007f7e8a4a0b5c] brk(NULL) = 0x55d742b37000`,
+      `23149 22:03:40.285757 [00007f7e8a4a0b5d] exit_group(0) = ?`,
+    ])).toBe("strace");
+  });
+});

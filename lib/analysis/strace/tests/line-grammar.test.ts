@@ -106,3 +106,12 @@ describe("markers", () => {
     expect(l.args.length).toBeLessThan(20_000);
   });
 });
+
+describe("decorated prefixes", () => {
+  it("skips -Y command names after pids and -i/-n brackets", () => {
+    expect(parse(`1234<cat> 22:03:40.1 openat(AT_FDCWD, "/x", O_RDONLY) = -1 ENOENT (No such file or directory)`)).toMatchObject({ pid: 1234, name: "openat" });
+    expect(parse(`[pid  1234<node>] close(3) = 0`)).toMatchObject({ pid: 1234, name: "close" });
+    expect(parse(`23149 22:03:40.284941 [00007f7e8a4a0b5b] execve("/bin/true", ["true"], 0x7ffe /* 9 vars */) = 0`)).toMatchObject({ pid: 23149, name: "execve" });
+    expect(parse(`[  2] open("/etc/x", O_RDONLY) = 3`)).toMatchObject({ name: "open", result: "3" });
+  });
+});

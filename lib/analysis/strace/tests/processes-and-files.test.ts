@@ -139,4 +139,25 @@ describe("-ff split files", () => {
     expect(r.rootCause).toMatchObject({ file: "trace.23783", line: 1, class: "connection_refused" });
     expect(r.strace?.processes.find((p) => p.pid === 23783)).toMatchObject({ parentPid: 23781, exitCode: 1 });
   });
+
+  it("judges a thread's failures (in its own file) with its process's messages (in another file)", async () => {
+    const leader = `
+      22:46:42.100000 clone3({flags=CLONE_VM|CLONE_FS|CLONE_FILES|CLONE_SIGHAND|CLONE_THREAD|CLONE_SYSVSEM, exit_signal=0, stack=0x7f, stack_size=0x7fff80} => {parent_tid=[6112]}, 88) = 6112
+      22:46:43.200000 connect(21<socket:[1]>, {sa_family=AF_INET, sin_port=htons(18594), sin_addr=inet_addr("127.0.0.1")}, 16) = -1 EINPROGRESS (Operation now in progress)
+      22:46:43.200100 getsockopt(21<socket:[1]>, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0
+      22:46:43.300000 write(2<pipe:[7]>, "npm error code ECONNREFUSED\\n", 28) = 28
+      22:46:43.400000 exit_group(1) = ?
+      22:46:43.400200 +++ exited with 1 +++
+    `;
+    const thread = `
+      22:46:42.500000 statx(AT_FDCWD</tmp/lab/npmproj>, "/tmp/lab/npmproj/node_modules", AT_STATX_SYNC_AS_STAT, STATX_ALL, 0x7f) = -1 ENOENT (No such file or directory)
+      22:46:43.400100 +++ exited with 1 +++
+    `;
+    const r = await analyzeStraceFiles([
+      { name: "npm.6103", lines: dedent(leader) },
+      { name: "npm.6112", lines: dedent(thread) },
+    ]);
+    expect(r.events.map((e) => `${e.file}:${e.class}@${e.line}`)).toEqual(["npm.6103:connection_refused@3", "npm.6112:process_exit@2"]);
+    expect(r.events[1]).toMatchObject({ count: 2, repeatLines: [6], fields: { pid: 6112, thread_of: 6103 } });
+  });
 });
