@@ -7,7 +7,8 @@
 //   tsx bench/make-large-log.ts [--size-mb N] [--out bench/out/large.log] [--failure-rate 0.004]
 import { createWriteStream, readdirSync, readFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { RULES } from "../lib/analysis/rules";
 
 export interface GenerateOptions {
@@ -103,13 +104,13 @@ export async function generateLargeLog(o: GenerateOptions): Promise<{ bytes: num
   return { bytes, lines };
 }
 
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, "/").split("/").pop()!);
-if (isMain) {
+// Run directly (`tsx bench/make-large-log.ts`), not when imported by bench/analyze.ts.
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
   const arg = (name: string, dflt: string) => {
     const i = process.argv.indexOf(name);
     return i >= 0 ? process.argv[i + 1] : dflt;
   };
-  const here = dirname(new URL(import.meta.url).pathname);
+  const here = dirname(fileURLToPath(import.meta.url));
   const r = await generateLargeLog({
     corpus: arg("--corpus", join(here, "../../shared/corpus")),
     out: arg("--out", join(here, "out/large.log")),

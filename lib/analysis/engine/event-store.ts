@@ -24,7 +24,6 @@ export interface Draft {
 
 interface Meta {
   scope: string;
-  role: Role;
   ecosystem: string;
 }
 
@@ -72,11 +71,7 @@ export class EventStore {
     if (list) list.push(this.events.length);
     else this.byScope.set(scope, [this.events.length]);
     this.events.push(e);
-    this.meta.push({ scope, role: d.role, ecosystem: e.ecosystem ?? "" });
-  }
-
-  roleOf(index: number): Role {
-    return this.meta[index].role;
+    this.meta.push({ scope, ecosystem: e.ecosystem ?? "" });
   }
 
   private summaryTarget(d: Draft, scope: string): number {

@@ -17,6 +17,14 @@ const CR = 13;
 const SECTION_MARKER = /section_(?:start|end):\d+:[^\s\r\x1b]+/g;
 /** Cursor Horizontal Absolute to column 1: what follows redraws the line from its start. */
 const TO_COLUMN_ONE = "\x1b[1G";
+// A CI runner's timestamp is added in front of each line after the fact: it is metadata, not part of
+// what a redraw overwrites, so it is kept when `\r`/column-1 redraws are resolved.
+const CI_TIME_PREFIX = /^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?Z|\[\d{4}-\d\d-\d\dT[\d:.]+Z?\]) /;
+
+function ciPrefix(buf: Buffer, start: number, end: number): string {
+  const head = buf.toString("latin1", start, Math.min(end, start + 48));
+  return CI_TIME_PREFIX.exec(head)?.[0] ?? "";
+}
 
 export interface DecodedLine {
   text: string;
@@ -28,8 +36,10 @@ export function decodeLine(buf: Buffer, start: number, end: number): DecodedLine
   let b = end;
   while (b > a && buf[b - 1] === CR) b--;
   let hidden = "";
+  let prefix = "";
   const lastCr = b > a ? buf.subarray(a, b).lastIndexOf(CR) : -1;
   if (lastCr >= 0) {
+    prefix = ciPrefix(buf, a, b);
     const head = buf.toString("latin1", a, Math.min(a + lastCr, a + MATCH_BYTES));
     if (head.includes("section_")) hidden = (head.match(SECTION_MARKER) ?? []).join(" ");
     a += lastCr + 1;
@@ -41,8 +51,14 @@ export function decodeLine(buf: Buffer, start: number, end: number): DecodedLine
   if (raw.includes("\x1b") || raw.includes("\x9b")) {
     if (raw.includes("_bk;t=")) timestamp = buildkiteTimestamp(raw);
     const redraw = Math.max(raw.lastIndexOf(TO_COLUMN_ONE), raw.lastIndexOf("\x1b[G"), raw.lastIndexOf("\x1b[0G"));
-    text = stripAnsi(redraw >= 0 ? raw.slice(redraw) : raw);
+    if (redraw >= 0) {
+      prefix ||= CI_TIME_PREFIX.exec(raw)?.[0] ?? "";
+      text = stripAnsi(raw.slice(redraw));
+    } else {
+      text = stripAnsi(raw);
+    }
   }
   if (hidden) text = hidden + " " + text;
+  if (prefix) text = prefix + text;
   return timestamp ? { text, timestamp } : { text };
 }

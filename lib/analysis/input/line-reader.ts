@@ -219,13 +219,15 @@ export class LineReader {
 /** [newlines passed, start of the hit line] from the last scanGateway call. */
 const SCAN_OUT = new Int32Array(2);
 
-// A free function over plain locals: V8 optimizes this loop best (no `this` or property loads).
+// A free function over plain locals, looping to the view's own length: V8 then drops the bounds
+// checks on every byte read, which is most of the cost of this loop.
 function scanGateway(delta: Uint16Array | Uint32Array, acceptFrom: number, afterNewline: number, buf: Uint8Array, p: number, end: number, out: Int32Array): number {
+  const view = buf.subarray(p, end);
   let state = afterNewline;
   let lines = 0;
-  let lineStart = p;
-  for (let i = p; i < end; i++) {
-    const c = buf[i];
+  let lineStart = 0;
+  for (let i = 0; i < view.length; i++) {
+    const c = view[i];
     if (c === NL) {
       lines++;
       state = afterNewline;
@@ -235,11 +237,11 @@ function scanGateway(delta: Uint16Array | Uint32Array, acceptFrom: number, after
     state = delta[(state << 8) | c];
     if (state >= acceptFrom) {
       out[0] = lines;
-      out[1] = lineStart;
-      return i;
+      out[1] = p + lineStart;
+      return p + i;
     }
   }
   out[0] = lines;
-  out[1] = lineStart;
+  out[1] = p + lineStart;
   return -1;
 }

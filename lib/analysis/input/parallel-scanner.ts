@@ -30,19 +30,20 @@ const delta = workerData.delta;
 const acceptFrom = workerData.acceptFrom;
 const afterNewline = workerData.lineStart;
 parentPort.on("message", ({ id, bytes, start, end }) => {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // Loop to the view's own length so V8 drops per-byte bounds checks (see LineReader).
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start);
   const starts = [];
   const lines = [];
-  let n = 0, state = afterNewline, lineStart = start;
-  for (let i = start; i < end; i++) {
+  let n = 0, state = afterNewline, lineStart = 0;
+  for (let i = 0; i < buf.length; i++) {
     const c = buf[i];
     if (c === 10) { n++; state = afterNewline; lineStart = i + 1; continue; }
     state = delta[(state << 8) | c];
     if (state >= acceptFrom) {
-      starts.push(lineStart - start);
+      starts.push(lineStart);
       lines.push(n);
       const nl = buf.indexOf(10, i);
-      if (nl < 0 || nl >= end) break;
+      if (nl < 0) break;
       i = nl - 1;
     }
   }

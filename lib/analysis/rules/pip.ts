@@ -63,6 +63,22 @@ export const pipRules: Rule[] = [
     key: ["package"],
   },
   {
+    // Installed anyway, but pip states the broken requirements below this header.
+    id: "pip.incompatible-installed",
+    ecosystem: "pip",
+    class: "version_conflict",
+    runbookId: "pip-dependency-conflict",
+    literals: ["dependency resolver does not currently take into account"],
+    pattern: /^ERROR: pip's dependency resolver does not currently take into account all the packages that are installed/,
+    continuation: {
+      line: /^\S+ \S+ requires \S+, but you have /,
+      confirm: /which is incompatible/,
+      fields: [/^(?<package>\S+) (?<version>\S+) requires (?<requirement>[^,\s]+), but you have (?<installed>[^\n]+?) which is incompatible/],
+      max: 50,
+    },
+    key: ["package", "requirement"],
+  },
+  {
     // urllib3 retry warnings and pip's final OSError name the low-level cause inside the message.
     id: "pip.connection-retry",
     ecosystem: "pip",

@@ -17,3 +17,18 @@ describe("real tool output", () => {
     expect(r.rootCause ? `${r.rootCause.class}@${r.rootCause.line}` : null).toBe(want.root);
   });
 });
+
+describe("the same output wrapped GitHub-Actions style", () => {
+  it.each(cases)("%s", async (name) => {
+    const raw = readFileSync(join(DIR, name), "utf8");
+    const lines = raw.endsWith("\n") ? raw.slice(0, -1).split("\n") : raw.split("\n");
+    const stamp = (i: number) => `2026-11-20T22:02:${String(i % 60).padStart(2, "0")}.${String(i).padStart(7, "0")}Z `;
+    const wrapped = [`##[group]Run ${name}`, "##[endgroup]", ...lines, "##[error]Process completed with exit code 1."].map((l, i) => stamp(i) + l).join("\n") + "\n";
+    const { analyzeText } = await import("../analyze");
+    const plain = await analyzeFile(join(DIR, name));
+    const r = await analyzeText(wrapped);
+    const shifted = plain.events.map((e) => `${e.class}@${e.line + 2}`);
+    expect(r.events.map((e) => `${e.class}@${e.line}`)).toEqual([...shifted, `process_exit@${lines.length + 3}`]);
+    expect(r.events.every((e) => e.step === `Run ${name}` && e.timestamp)).toBe(true);
+  });
+});

@@ -57,6 +57,13 @@ describe("pip", () => {
     expect(r.rootCause).toMatchObject({ class: "not_found", line: 6 });
   });
 
+  it("resolver conflicts, installed anyway or refused", async () => {
+    const e = await onlyEvent("ERROR: pip's dependency resolver does not currently take into account all the packages that are installed. This behaviour is the source of the following dependency conflicts.\nacme-api 1.2.0 requires requests<2.30, but you have requests 2.31.0 which is incompatible.\n");
+    expect(e).toMatchObject({ class: "version_conflict", endLine: 2, fields: { package: "acme-api", requirement: "requests<2.30" } });
+    expect((await onlyEvent("ERROR: Cannot install acme-a==1.0 and acme-b==2.0 because these package versions have conflicting dependencies.\n")).class).toBe("version_conflict");
+    expect((await onlyEvent("ERROR: Package 'acme' requires a different Python: 3.11.7 not in '<3.9'\n")).fields).toMatchObject({ package: "acme", required_python: "<3.9", running_python: "3.11.7" });
+  });
+
   it("python errno messages", async () => {
     expect((await onlyEvent("ERROR: Could not open requirements file: [Errno 2] No such file or directory: 'missing-reqs.txt'\n")).fields).toMatchObject({ errno: "ENOENT", path: "missing-reqs.txt" });
     expect((await onlyEvent("ConnectionRefusedError: [Errno 111] Connection refused\n")).class).toBe("connection_refused");
