@@ -56,11 +56,18 @@ async function unreadable(path: string): Promise<string | null> {
   }
 }
 
+/** Evidence text stays out of the JSON document: the lines are in the input. */
+function withoutLines(e: AnalysisResult["events"][number]): Omit<AnalysisResult["events"][number], "lines"> {
+  const copy = { ...e };
+  delete copy.lines;
+  return copy;
+}
+
 /** The documented JSON shape first (format, events, rootCause, stats), then the extras. */
 function toJson(r: AnalysisResult) {
   return {
     format: r.format,
-    events: r.events.map(({ lines: _lines, ...e }) => e),
+    events: r.events.map(withoutLines),
     rootCause: r.rootCause,
     stats: r.stats,
     causalChain: r.causalChain,
