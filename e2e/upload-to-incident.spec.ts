@@ -1,6 +1,6 @@
 // The first vertical slice: a real failed Go build log, uploaded through the page, becomes an incident
 // whose root cause names the right class and line.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { corpusFile, screenshotBoth } from "./support";
 
 test("uploading a Go checksum-mismatch log opens an incident with the root cause line", async ({ page }) => {
