@@ -114,4 +114,23 @@ export const containerRunbooks: Runbook[] = [
       { text: "Check for the daemon in the job's first step (`docker info`) so failures are reported clearly and early." },
     ],
   },
+  {
+    id: "docker-build-context",
+    ecosystem: "containers",
+    classes: ["enoent"],
+    title: "File missing from the Docker build context: {path}",
+    summary: "A COPY or ADD in the Dockerfile names {path}, which is not in the build context sent to the builder: a wrong path relative to the context directory, a .dockerignore rule excluding it, or a file the previous CI step did not produce.",
+    diagnose: [
+      { text: "Check that the file exists relative to the build context directory (the last argument of docker build).", command: "ls -la -- {path}" },
+      { text: "See whether .dockerignore excludes it.", command: "grep -n . .dockerignore" },
+      { text: "List what the builder actually receives as context.", command: "docker build --no-cache --progress=plain -f - . <<'EOF'\nFROM busybox\nCOPY . /ctx\nRUN find /ctx -maxdepth 3 | sort\nEOF" },
+    ],
+    fix: [
+      { text: "Fix the COPY source path (it is relative to the context, not to the Dockerfile), or build from the right context directory with -f pointing at the Dockerfile." },
+      { text: "If .dockerignore excludes it, add a `!` exception for the file, or produce the file in an earlier CI step before the build." },
+    ],
+    prevent: [
+      { text: "Keep build artefacts the image needs in one output directory that CI creates before docker build, and lint Dockerfiles (hadolint) in CI." },
+    ],
+  },
 ];

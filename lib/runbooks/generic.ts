@@ -241,6 +241,24 @@ export const genericRunbooks: Runbook[] = [
     ],
   },
   {
+    id: "ci-job-timeout",
+    ecosystem: "generic",
+    classes: ["timeout"],
+    title: "CI job hit its time limit ({limit})",
+    summary: "The CI system cancelled the job after its maximum execution time ({limit}): a step hung (waiting on the network, a lock, an interactive prompt) or the job simply grew slower than the limit.",
+    diagnose: [
+      { text: "Find the step that was running when the job was cancelled and the last line it printed; compare step durations with the last green run." },
+      { text: "Look for a hang: prompts waiting for input (git credentials, apt), network calls without timeouts, tests waiting on a service that never started." },
+    ],
+    fix: [
+      { text: "Make the hanging step fail instead of waiting: non-interactive flags (GIT_TERMINAL_PROMPT=0, DEBIAN_FRONTEND=noninteractive), per-command timeouts.", command: "timeout 10m <command>" },
+      { text: "If the job is legitimately slower now, cache dependencies, split or parallelise the job, and only then raise the limit." },
+    ],
+    prevent: [
+      { text: "Set per-step timeouts well under the job limit so a hang names its step, and track job duration trends." },
+    ],
+  },
+  {
     id: "process-exit",
     ecosystem: "generic",
     classes: ["process_exit"],

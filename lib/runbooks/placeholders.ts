@@ -50,6 +50,7 @@ export const PLACEHOLDERS: Record<string, string> = {
   required: "module path the module was required as",
   test: "failing test name",
   duration: "time limit or elapsed time as printed",
+  limit: "the CI job time limit as printed, e.g. 60 minutes",
   pod: "Kubernetes pod name",
   file: "source file",
   lineno: "line number",
