@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createStraceAnalyzer } from "../lib/analysis/strace/index";
-import { readLineBatches } from "../lib/analysis/strace/read-lines";
+import { readLineBatches, readLineBytes } from "../lib/analysis/strace/read-lines";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -34,10 +34,19 @@ async function runAnalyzer(): Promise<{ seconds: number; cpuSeconds: number; lin
   let peakRss = process.memoryUsage.rss();
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
-  for (const batch of readLineBatches(out)) {
-    for (const text of batch) analyzer.push({ no: ++no, text, bytes: text.length + 1 });
-    const rss = process.memoryUsage.rss();
-    if (rss > peakRss) peakRss = rss;
+  if (analyzer.pushLines && !args.includes("--strings")) {
+    // The engine's way: complete lines as bytes, decoded only when the analyzer needs their text.
+    for (const { buf, end } of readLineBytes(out)) {
+      no += analyzer.pushLines(buf, 0, end, no + 1);
+      const rss = process.memoryUsage.rss();
+      if (rss > peakRss) peakRss = rss;
+    }
+  } else {
+    for (const batch of readLineBatches(out)) {
+      for (const text of batch) analyzer.push({ no: ++no, text, bytes: text.length + 1 });
+      const rss = process.memoryUsage.rss();
+      if (rss > peakRss) peakRss = rss;
+    }
   }
   const result = analyzer.finish();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;

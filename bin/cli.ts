@@ -7,6 +7,18 @@ const commands: Record<string, Command> = {
     summary: "analyze <file|-> [--json]   find the failures in a CI log, archive or strace dump",
     run: async (args) => (await import("../lib/analysis/cli/analyze-command")).analyzeCommand(args),
   },
+  upload: {
+    summary: "upload <files…> --url URL --token TOKEN [--repo --branch --commit --run-url …] [--wait]   send logs to a Faultline server",
+    run: async (args) => (await import("./commands/upload")).uploadCommand(args),
+  },
+  user: {
+    summary: "user create --email E --password P [--admin] [--team T]   create an account (DATABASE_URL)",
+    run: async (args) => (await import("./commands/user")).userCommand(args),
+  },
+  token: {
+    summary: "token create --email E [--name N] [--scopes upload,read]   print a new API token once",
+    run: async (args) => (await import("./commands/token")).tokenCommand(args),
+  },
 };
 
 function usage(): string {

@@ -22,6 +22,10 @@ const ZEnv = z.object({
   FAULTLINE_EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   FAULTLINE_PUBLIC_URL: z.string().url("must be an absolute URL such as https://faultline.example.com").optional(),
   FAULTLINE_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
+  FAULTLINE_UPLOAD_MAX_FILES: z.coerce.number().int().positive().max(1000).default(100),
+  FAULTLINE_UPLOAD_STORE: z.enum(["postgres", "directory"], "must be postgres or directory").default("postgres"),
+  /** Where the directory store keeps raw uploads; default `<FAULTLINE_DATA_DIR>/uploads`. */
+  FAULTLINE_UPLOAD_DIR: z.string().min(1).optional(),
   FAULTLINE_WORKER: z.enum(["on", "off"]).default("on"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });

@@ -41,6 +41,50 @@ describe("storing uploads", () => {
   });
 });
 
+describe("refusing uploads", () => {
+  const nothingStored = async (teamId: string) => {
+    expect(await db().upload.count({ where: { teamId } })).toBe(0);
+    expect(await db().uploadFile.count({ where: { upload: { teamId } } })).toBe(0);
+  };
+  const bytesFile = (name: string, bytes: Buffer) => ({ name, stream: (async function* () { yield bytes; })() });
+
+  it("refuses a binary file with 415 and keeps nothing of the upload, not even the files before it", async () => {
+    const teamId = await createTestTeam();
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(4096, 0)]);
+    const err = await uploadFiles(teamId, [corpusFile("go-proxy-403.log"), bytesFile("a.out", elf)]).catch((e) => e);
+    expect(err).toMatchObject({ status: 415, message: expect.stringMatching(/a\.out .*NUL bytes/) });
+    await nothingStored(teamId);
+  });
+
+  it("refuses UTF-16 text and compression other than gzip and zip with 415", async () => {
+    const teamId = await createTestTeam();
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("go: build failed\n", "utf16le")]);
+    await expect(uploadFiles(teamId, [bytesFile("build.log", utf16)])).rejects.toMatchObject({ status: 415, message: expect.stringMatching(/UTF-16/) });
+    const xz = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04, 0xe6, 0xd6, 0xb4, 0x46]);
+    await expect(uploadFiles(teamId, [bytesFile("build.log.xz", xz)])).rejects.toMatchObject({ status: 415, message: expect.stringMatching(/xz-compressed/) });
+    await nothingStored(teamId);
+  });
+
+  it("accepts gzip, zip and text with ANSI colours", async () => {
+    const teamId = await createTestTeam();
+    const { gzipSync: gz } = await import("node:zlib");
+    await uploadFiles(teamId, [bytesFile("build.log.gz", gz(Buffer.from(corpusText("go-proxy-403.log"))))]);
+    await uploadFiles(teamId, [corpusFile("gha-logs-catalog.zip")]);
+    await uploadFiles(teamId, [textFile("colour.log", "\x1b[31merror\x1b[0m: build failed\r\n")]);
+    expect(await db().upload.count({ where: { teamId } })).toBe(3);
+  });
+
+  it("refuses more files than the limit with 413, and invalid metadata with 400, keeping nothing", async () => {
+    const teamId = await createTestTeam();
+    const files = Array.from({ length: 4 }, (_, i) => textFile(`${i}.log`, `line ${i}\n`));
+    const { createUpload } = await import("../lib/services/create-upload");
+    const tooMany = createUpload({ teamId, files: (async function* () { yield* files; })(), maxFiles: 3 });
+    await expect(tooMany).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/at most 3 files/) });
+    await expect(uploadFiles(teamId, [textFile("a.log", "x\n")], { runUrl: "not a url" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/runUrl/) });
+    await nothingStored(teamId);
+  });
+});
+
 describe("analysis and incidents", () => {
   it("turns a Go checksum mismatch into events and an incident named after the module", async () => {
     const teamId = await createTestTeam();

@@ -172,4 +172,10 @@ export type PartialResult = Omit<AnalysisResult, "stats" | "analyzerVersion">;
 export interface LineAnalyzer {
   push(line: LogLine): void;
   finish(): PartialResult;
+  /**
+   * Optional fast path: the complete lines buf[start, end) (each ending in `\n`) as raw bytes, the first
+   * being line `firstNo` of `file`; same result as pushing each line decoded the engine's way
+   * (input/decode-line.ts). Returns how many lines there were.
+   */
+  pushLines?(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number;
 }

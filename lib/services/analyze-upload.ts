@@ -13,6 +13,9 @@ import { pgPool } from "../db/pg-pool";
 import { readBlob } from "../storage/postgres-blob-store";
 import { NotFoundError } from "./errors";
 import { groupIncident } from "./group-incident";
+import { metadataFromAnalysis } from "./parse-upload-metadata";
+import { InputRejectedError } from "../analysis/input/limits";
+import { redactAnalysisResult } from "../redaction";
 
 const PROGRESS_EVERY_MS = 500;
 
@@ -21,6 +24,8 @@ export interface AnalyzeUploadResult {
   incidentId: string | null;
   events: number;
   rootCause: AnalysisResult["rootCause"];
+  /** The input was refused (zip bomb, unsafe archive): the upload is `failed` with this reason, for good. */
+  rejected?: string;
 }
 
 export interface AnalyzeUploadInput {
@@ -50,12 +55,16 @@ export async function analyzeUpload(input: AnalyzeUploadInput): Promise<AnalyzeU
   } catch (err) {
     await progress.close();
     if (signal?.aborted) throw signal.reason;
-    await db().upload.update({ where: { id: upload.id }, data: failedStatus(err, input.willRetry) });
+    // A refused input fails the same way every time: failed now, with the reason, and no retries.
+    const rejected = err instanceof InputRejectedError;
+    await db().upload.update({ where: { id: upload.id }, data: failedStatus(err, input.willRetry && !rejected) });
+    if (rejected) return { uploadId: upload.id, incidentId: null, events: 0, rootCause: null, rejected: err.message };
     throw err;
   }
   // A progress write landing after the results would overwrite the final counts.
   await progress.close();
-  await replaceEvents(upload.id, result, signal);
+  // Secrets in the log never reach the database: events and step names are stored redacted.
+  await replaceEvents(upload.id, redactAnalysisResult(result), signal);
   const incidentId = await groupIncident({ uploadId: upload.id });
   await db().upload.update({ where: { id: upload.id }, data: { status: "done" } });
   return { uploadId: upload.id, incidentId, events: result.events.length, rootCause: result.rootCause };
@@ -161,10 +170,15 @@ async function replaceEvents(uploadId: string, result: AnalysisResult, signal?: 
     signal?.throwIfAborted();
     await client.query(`DELETE FROM "ErrorEvent" WHERE "uploadId" = $1`, [uploadId]);
     await copyEvents(client, rows, { beforePiece: () => signal?.throwIfAborted() });
+    // Steps for timelines; times, CI system and job from the log where the uploader gave none.
+    const meta = metadataFromAnalysis(result);
     await client.query(
       `UPDATE "Upload" SET format = $2, "analyzerVersion" = $3, "eventCount" = $4, "analysedBytes" = $5, "analysedAt" = now(),
-         "rootCauseClass" = $6, "rootCauseLine" = $7, "rootCauseFile" = $8, "rootFingerprint" = $9 WHERE id = $1`,
-      [uploadId, result.format, ANALYZER_VERSION, rows.length, result.stats.bytes, rc?.class ?? null, rc?.line ?? null, rc?.file ?? null, rootEvent?.fingerprint ?? null],
+         "rootCauseClass" = $6, "rootCauseLine" = $7, "rootCauseFile" = $8, "rootFingerprint" = $9, steps = $10::jsonb,
+         "startedAt" = coalesce("startedAt", $11), "finishedAt" = coalesce("finishedAt", $12), "ciProvider" = coalesce("ciProvider", $13),
+         job = coalesce(job, $14) WHERE id = $1`,
+      [uploadId, result.format, ANALYZER_VERSION, rows.length, result.stats.bytes, rc?.class ?? null, rc?.line ?? null, rc?.file ?? null, rootEvent?.fingerprint ?? null,
+        JSON.stringify(meta.steps), meta.startedAt?.toISOString() ?? null, meta.finishedAt?.toISOString() ?? null, meta.ciProvider, meta.job],
     );
     await client.query("COMMIT");
   } catch (err) {

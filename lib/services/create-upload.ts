@@ -1,11 +1,16 @@
-// Stores an upload's files durably in Postgres before anything else happens to them. A failure part
-// way (too large, client gone) removes what this upload had written, and nothing else.
+// Stores an upload's files durably (Postgres, or a directory by configuration) before anything else
+// happens to them. Anything refused part way — too large, too many files, a binary, bad metadata, the
+// client gone — removes what this upload had written, and nothing else.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client";
 import { env } from "../env";
-import { BlobTooLargeError, writeBlob } from "../storage/postgres-blob-store";
+import { configuredBlobStore, removeStoredBlob, storeBlob, type BlobStoreKind } from "../storage/blob-store";
+import { directoryKey } from "../storage/blob-store-directory";
+import { BlobTooLargeError } from "../storage/blob-store-chunks";
+import { acceptedContent } from "./check-upload-content";
 import { PayloadTooLargeError, ValidationError } from "./errors";
+import { metadataFromNames } from "./parse-upload-metadata";
 
 export const ZUploadMetadata = z.object({
   repo: z.string().max(300).optional(),
@@ -15,6 +20,7 @@ export const ZUploadMetadata = z.object({
   workflow: z.string().max(300).optional(),
   job: z.string().max(300).optional(),
   runUrl: z.string().url().max(2000).optional(),
+  runId: z.string().max(100).optional(),
   startedAt: z.coerce.date().optional(),
   finishedAt: z.coerce.date().optional(),
 });
@@ -41,23 +47,36 @@ export async function createUpload(input: {
   /** Read after the files: multipart fields may follow them. */
   metadata?: () => unknown;
   maxBytes?: number;
+  maxFiles?: number;
+  /** Where the bytes go; FAULTLINE_UPLOAD_STORE by default. */
+  store?: BlobStoreKind;
 }): Promise<CreatedUpload> {
   const maxBytes = input.maxBytes ?? env().FAULTLINE_UPLOAD_MAX_BYTES;
+  const maxFiles = input.maxFiles ?? env().FAULTLINE_UPLOAD_MAX_FILES;
+  const store = input.store ?? configuredBlobStore();
   const upload = await db().upload.create({
     data: { teamId: input.teamId, sha256: "", totalBytes: 0n, status: "receiving" },
     select: { id: true },
   });
+  const written: { id: string; storage: string; storageKey: string | null }[] = [];
   try {
     let total = 0;
     const digests: string[] = [];
+    const names: string[] = [];
     for await (const file of input.files) {
+      if (names.length >= maxFiles) throw new PayloadTooLargeError(`an upload holds at most ${maxFiles} files; send the rest in another upload or as one .zip`);
       const name = file.name.split(/[\\/]/).pop() ?? "";
       if (!SAFE_NAME.test(name)) throw new ValidationError(`invalid file name ${JSON.stringify(file.name)}`);
+      names.push(name);
       const row = await db().uploadFile.create({
-        data: { uploadId: upload.id, name, size: 0n, contentType: file.contentType },
+        data: { uploadId: upload.id, name, size: 0n, contentType: file.contentType, storage: store },
         select: { id: true },
       });
-      const blob = await writeBlob(row.id, file.stream, maxBytes - total);
+      // Where the bytes go is recorded before they are written, so a failure part way can be cleaned up.
+      const location = { id: row.id, storage: store, storageKey: store === "directory" ? directoryKey(row.id) : null };
+      written.push(location);
+      if (location.storageKey) await db().uploadFile.update({ where: { id: row.id }, data: { storageKey: location.storageKey } });
+      const blob = await storeBlob(row.id, acceptedContent(name, file.stream), maxBytes - total, store);
       if (blob.size === 0) throw new ValidationError(`file ${name} is empty`);
       total += blob.size;
       digests.push(blob.sha256);
@@ -67,6 +86,7 @@ export async function createUpload(input: {
     if (digests.length === 0) throw new ValidationError("no file was uploaded");
     const parsed = ZUploadMetadata.safeParse(input.metadata?.() ?? {});
     if (!parsed.success) throw new ValidationError(`invalid metadata: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    const given = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined && v !== ""));
     // One file: its own sha256; several: the digest list's, so the same set of files is recognised too.
     const sha256 = digests.length === 1 ? digests[0] : createHash("sha256").update(digests.join("\n")).digest("hex");
     const duplicate = await db().upload.findFirst({
@@ -74,10 +94,14 @@ export async function createUpload(input: {
       orderBy: { createdAt: "asc" },
       select: { id: true },
     });
-    await db().upload.update({ where: { id: upload.id }, data: { sha256, totalBytes: BigInt(total), status: "received", ...parsed.data } });
+    await db().upload.update({
+      where: { id: upload.id },
+      data: { sha256, totalBytes: BigInt(total), status: "received", ...metadataFromNames(names), ...given },
+    });
     return { id: upload.id, sha256, totalBytes: total, duplicateOf: duplicate?.id ?? null };
   } catch (err) {
     await db().upload.delete({ where: { id: upload.id } }).catch(() => {});
+    for (const f of written) await removeStoredBlob(f).catch(() => {});
     if (err instanceof BlobTooLargeError) throw new PayloadTooLargeError(`upload exceeds the limit of ${maxBytes} bytes`);
     throw err;
   }

@@ -38,3 +38,15 @@ export class UnavailableError extends ServiceError {
     super(message, 503, "Service Unavailable");
   }
 }
+
+export class UnsupportedMediaTypeError extends ServiceError {
+  constructor(message: string) {
+    super(message, 415, "Unsupported Media Type");
+  }
+}
+
+export class ConflictError extends ServiceError {
+  constructor(message: string) {
+    super(message, 409, "Conflict");
+  }
+}

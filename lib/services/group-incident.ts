@@ -1,71 +1,88 @@
-// Puts an analysed upload into an incident: the open incident with the same root-cause fingerprint if
-// there is one (a recurrence), a resolved one reopened if the failure came back, else a new incident.
+// Puts an analysed upload into an incident: the incident that holds its root-cause fingerprint (a
+// recurrence; following merges, so uploads of a merged-away incident land in the one it was merged
+// into), reopened if it was resolved, else a new incident. An upload a person placed (split, move)
+// stays where they put it when it is re-analysed.
 import type { FieldValue } from "../analysis/types";
 import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
 import { NotFoundError } from "./errors";
-import { classLabel, incidentTitle } from "./incident-title";
+import { followMerges, lockFingerprints, lockIncidents, refreshIncidentStats } from "./incident-membership";
+import { incidentTitle } from "./incident-title";
+
+type Tx = Prisma.TransactionClient;
 
 export async function groupIncident(input: { uploadId: string }): Promise<string | null> {
   const upload = await db().upload.findUnique({ where: { id: input.uploadId } });
   if (!upload) throw new NotFoundError(`upload ${input.uploadId}`);
   if (!upload.rootFingerprint || !upload.rootCauseClass) return null;
+  const fingerprint = upload.rootFingerprint;
+  const rootCauseClass = upload.rootCauseClass;
   const root = await db().errorEvent.findFirst({ where: { uploadId: upload.id, isRootCause: true } });
   const seenAt = root?.timestamp ?? upload.finishedAt ?? upload.startedAt ?? upload.createdAt;
 
   return db().$transaction(async (tx) => {
     // Serialise grouping per fingerprint so two uploads of the same failure never open two incidents.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${upload.teamId + ":" + upload.rootFingerprint}))`;
-    const existing = await tx.incident.findFirst({
-      where: { teamId: upload.teamId, fingerprint: upload.rootFingerprint!, mergedIntoId: null },
-      orderBy: { lastSeenAt: "desc" },
-    });
-    let incidentId: string;
-    if (existing) {
-      incidentId = existing.id;
-      const reopening = existing.status === "resolved";
-      await tx.incident.update({
-        where: { id: existing.id },
-        data: {
-          occurrenceCount: upload.incidentId === existing.id ? undefined : { increment: 1 },
-          lastSeenAt: seenAt > existing.lastSeenAt ? seenAt : undefined,
-          firstSeenAt: seenAt < existing.firstSeenAt ? seenAt : undefined,
-          ...(reopening ? { status: "open", resolvedAt: null } : {}),
-        },
-      });
-      if (reopening) {
-        await tx.timelineEntry.create({
-          data: { incidentId, at: seenAt, kind: "status", title: "Reopened: the failure recurred after it was resolved", uploadId: upload.id },
-        });
-      }
-    } else {
+    await lockFingerprints(tx, upload.teamId, [fingerprint]);
+    const previous = upload.incidentId;
+    let target: string | null = null;
+    if (previous && upload.incidentPinnedAt) target = await settledTarget(tx, previous);
+    else target = await incidentForFingerprint(tx, upload.teamId, fingerprint, previous);
+
+    if (target === null) {
       const fields = (root?.fields ?? {}) as Record<string, FieldValue>;
       const created = await tx.incident.create({
         data: {
           teamId: upload.teamId,
-          title: incidentTitle(upload.rootCauseClass!, fields, upload.repo),
-          fingerprint: upload.rootFingerprint!,
-          rootCauseClass: upload.rootCauseClass!,
+          title: incidentTitle(rootCauseClass, fields, upload.repo),
+          fingerprint,
+          rootCauseClass,
           firstSeenAt: seenAt,
           lastSeenAt: seenAt,
         },
       });
-      incidentId = created.id;
+      target = created.id;
     }
-    if (upload.incidentId !== incidentId) {
-      await tx.upload.update({ where: { id: upload.id }, data: { incidentId } });
-      await tx.timelineEntry.create({
-        data: {
-          incidentId,
-          at: seenAt,
-          kind: "event",
-          title: `${classLabel(upload.rootCauseClass!)}${root ? `: ${root.message}` : ""}`.slice(0, 500),
-          uploadId: upload.id,
-          file: root?.file,
-          line: root?.line,
-          endLine: root?.endLine,
-        },
-      });
+    if (previous !== target) {
+      const incident = await tx.incident.findUniqueOrThrow({ where: { id: target }, select: { status: true } });
+      await tx.upload.update({ where: { id: upload.id }, data: { incidentId: target } });
+      // Only a build newly joining is a recurrence; re-analysing one already in it is not.
+      if (incident.status === "resolved") {
+        await tx.incident.update({ where: { id: target }, data: { status: "open", resolvedAt: null } });
+        await tx.timelineEntry.create({
+          data: { incidentId: target, at: seenAt, kind: "status", title: "Reopened: the failure recurred after it was resolved", uploadId: upload.id },
+        });
+      }
+      if (previous) await refreshIncidentStats(tx, previous);
     }
-    return incidentId;
+    await refreshIncidentStats(tx, target);
+    return target;
   });
+}
+
+/**
+ * The incident an upload should join: of those holding its fingerprint (after merges), the one it is in
+ * already (a re-analysis), else the most recently active one.
+ */
+async function incidentForFingerprint(tx: Tx, teamId: string, fingerprint: string, current: string | null): Promise<string | null> {
+  const candidates = await tx.incident.findMany({ where: { teamId, fingerprint }, select: { id: true } });
+  if (candidates.length === 0) return null;
+  const roots = new Set<string>();
+  for (const c of candidates) roots.add((await followMerges(tx, c.id)).id);
+  if (current) {
+    const currentRoot = (await followMerges(tx, current)).id;
+    if (roots.has(currentRoot)) return settledTarget(tx, currentRoot);
+  }
+  const best = await tx.incident.findFirst({ where: { id: { in: [...roots] } }, orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }], select: { id: true } });
+  return settledTarget(tx, best!.id);
+}
+
+/** Follows merges, locks the incident, and follows again should it have been merged meanwhile. */
+async function settledTarget(tx: Tx, id: string): Promise<string> {
+  let current = (await followMerges(tx, id)).id;
+  for (;;) {
+    await lockIncidents(tx, [current]);
+    const again = (await followMerges(tx, current)).id;
+    if (again === current) return current;
+    current = again;
+  }
 }

@@ -57,6 +57,10 @@ export async function loadDmmf(schemaPath = "prisma/schema.prisma"): Promise<DMM
 
 export function renderDdl(dmmf: DMMF): string {
   const out: string[] = [];
+  // Trigram operator classes come from the pg_trgm extension (Prisma leaves extensions to migrations
+  // unless the postgresqlExtensions preview is on).
+  const usesTrgm = dmmf.datamodel.indexes.some((i) => i.fields.some((f) => /trgm/.test((f as { operatorClass?: string }).operatorClass ?? "")));
+  if (usesTrgm) out.push(`-- CreateExtension\nCREATE EXTENSION IF NOT EXISTS "pg_trgm";`);
   for (const e of dmmf.datamodel.enums) {
     out.push(`-- CreateEnum\nCREATE TYPE ${q(e.dbName ?? e.name)} AS ENUM (${e.values.map((v) => `'${v.dbName ?? v.name}'`).join(", ")});`);
   }
@@ -76,7 +80,14 @@ export function renderDdl(dmmf: DMMF): string {
     const names = i.fields.map((f) => f.name);
     const suffix = i.type === "unique" ? "key" : "idx";
     const name = i.dbName ?? `${tableOf(m)}_${names.join("_")}_${suffix}`;
-    out.push(`-- CreateIndex\nCREATE ${i.type === "unique" ? "UNIQUE " : ""}INDEX ${q(name)} ON ${q(tableOf(m))}(${cols(names)});`);
+    // `type: Gin` etc. and per-field operator classes (`title(ops: raw("gin_trgm_ops"))`), as Prisma writes them.
+    const { algorithm } = i as { algorithm?: string };
+    const using = algorithm && algorithm !== "BTree" ? ` USING ${algorithm.toUpperCase()} ` : "";
+    const fieldSql = i.fields.map((f) => {
+      const ops = (f as { operatorClass?: string }).operatorClass;
+      return ops ? `${q(f.name)} ${ops}` : q(f.name);
+    });
+    out.push(`-- CreateIndex\nCREATE ${i.type === "unique" ? "UNIQUE " : ""}INDEX ${q(name)} ON ${q(tableOf(m))}${using}(${fieldSql.join(", ")});`);
   }
   for (const m of dmmf.datamodel.models) {
     for (const f of m.fields) {

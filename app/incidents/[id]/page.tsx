@@ -1,16 +1,36 @@
-// One incident: what broke, since when, and the evidence lines.
+// One incident: what broke, since when, its impact and timeline, and the evidence lines.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionItemList } from "@/components/action-item-list";
 import { EventTable } from "@/components/event-table";
-import { RunbookView } from "@/components/runbook-view";
+import { ImpactTable } from "@/components/impact-table";
+import { IncidentBuilds } from "@/components/incident-builds";
+import { IncidentControls } from "@/components/incident-controls";
+import { IncidentMergeForm } from "@/components/incident-merge-form";
 import { RootCauseCard } from "@/components/root-cause-card";
+import { RunbookView } from "@/components/runbook-view";
+import { TimelineChart } from "@/components/timeline-chart";
+import { prepareTimelineChart } from "@/components/timeline-chart-data";
+import { formatUtc } from "@/components/timeline-format";
+import { TimelineList } from "@/components/timeline-list";
+import { TimelineNoteForm } from "@/components/timeline-note-form";
 import { currentCaller } from "@/lib/http/authenticate";
 import { NotFoundError } from "@/lib/services/errors";
 import { getIncident, type IncidentView } from "@/lib/services/get-incident";
 import { getRunbook } from "@/lib/services/get-runbook";
+import { listIncidents } from "@/lib/services/list-incidents";
 import { renderRunbook } from "@/lib/runbooks";
-import { addRunbookActionItem } from "./actions";
+import {
+  addImpactRowAction,
+  addNoteAction,
+  addRunbookActionItem,
+  mergeIncidentAction,
+  moveUploadsAction,
+  removeImpactRowAction,
+  splitIncidentAction,
+  updateIncidentAction,
+} from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -31,29 +51,95 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: incident.title };
 }
 
+const h2 = "text-lg font-semibold";
+
 export default async function IncidentPage({ params }: Props) {
   const incident = await load((await params).id);
   const caller = await currentCaller();
+  const readOnly = !caller.scopes.includes("upload") || incident.mergedInto !== null;
   const rc = incident.rootCause;
-  const runbook = rc ? renderRunbook(await getRunbook({ teamId: caller.teamId, key: rc.runbookId, eventClass: rc.class }), rc.fields) : null;
-  const utc = (iso: string) => `${iso.replace("T", " ").slice(0, 19)} UTC`;
+  const [runbook, others] = await Promise.all([
+    rc ? getRunbook({ teamId: caller.teamId, key: rc.runbookId, eventClass: rc.class }).then((rb) => renderRunbook(rb, rc.fields)) : null,
+    listIncidents({ teamId: caller.teamId, limit: 200 }).then((l) =>
+      l.items.filter((i) => i.id !== incident.id).map((i) => ({ id: i.id, title: `${i.title} (${i.status}, ${i.occurrenceCount} build${i.occurrenceCount === 1 ? "" : "s"})` })),
+    ),
+  ]);
+  const chart = prepareTimelineChart(incident.timeline.filter((t) => t.kind === "event" && t.class).map((t) => ({ at: t.at, class: t.class!, count: t.count ?? 1 })));
+  const builds = incident.occurrenceCount;
   return (
-    <article className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold break-all">{incident.title}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
-          <span className="capitalize">{incident.status}</span> · {incident.severity.toUpperCase()} · first seen {utc(incident.firstSeenAt)} · last seen{" "}
-          {utc(incident.lastSeenAt)} · hit {incident.occurrenceCount} build{incident.occurrenceCount === 1 ? "" : "s"}
+    <article className="space-y-8">
+      {incident.mergedInto ? (
+        <p role="note" className="rounded border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100">
+          This incident was merged into{" "}
+          <Link href={`/incidents/${incident.mergedInto.id}`} className="font-medium underline">
+            {incident.mergedInto.title}
+          </Link>
+          , which holds its builds now.
         </p>
+      ) : null}
+      <header className="space-y-3">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold break-all">{incident.title}</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="incident-summary">
+            <span className="capitalize">{incident.status}</span> · {incident.severity.toUpperCase()} · {incident.owner ? `owner ${incident.owner}` : "no owner"} · first seen{" "}
+            {formatUtc(incident.firstSeenAt)} UTC · last seen {formatUtc(incident.lastSeenAt)} UTC · hit {builds} build{builds === 1 ? "" : "s"}
+          </p>
+          {incident.mergedFrom.length ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Merged in:{" "}
+              {incident.mergedFrom.map((m, i) => (
+                <span key={m.id}>
+                  {i > 0 ? ", " : ""}
+                  <Link href={`/incidents/${m.id}`} className="underline">{m.title}</Link>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </div>
+        <IncidentControls status={incident.status} severity={incident.severity} owner={incident.owner} action={updateIncidentAction.bind(null, incident.id)} disabled={readOnly} />
       </header>
-      {incident.rootCause ? <RootCauseCard rootCause={incident.rootCause} /> : null}
+
+      {rc ? <RootCauseCard rootCause={rc} /> : null}
+
+      <section aria-labelledby="impact-heading" className="space-y-2">
+        <h2 id="impact-heading" className={h2}>Impact</h2>
+        <ImpactTable
+          impact={incident.impact}
+          status={incident.status}
+          addAction={addImpactRowAction.bind(null, incident.id)}
+          removeAction={removeImpactRowAction.bind(null, incident.id)}
+          disabled={readOnly}
+        />
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="space-y-3">
+        <h2 id="timeline-heading" className={h2}>Timeline <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(UTC, all builds on one clock)</span></h2>
+        <TimelineChart data={chart} />
+        <TimelineNoteForm action={addNoteAction.bind(null, incident.id)} disabled={readOnly} />
+        <TimelineList items={incident.timeline} />
+      </section>
+
       {runbook ? <RunbookView runbook={runbook} onMakeActionItem={addRunbookActionItem.bind(null, incident.id)} /> : null}
+
       <section aria-labelledby="actions-heading" className="space-y-2">
-        <h2 id="actions-heading" className="text-lg font-semibold">Action items</h2>
+        <h2 id="actions-heading" className={h2}>Action items</h2>
         <ActionItemList items={incident.actionItems} />
       </section>
+
+      <section aria-labelledby="builds-heading" className="space-y-3">
+        <h2 id="builds-heading" className={h2}>Builds</h2>
+        <IncidentBuilds
+          uploads={incident.uploads}
+          others={others}
+          splitAction={splitIncidentAction.bind(null, incident.id)}
+          moveAction={moveUploadsAction.bind(null, incident.id)}
+          disabled={readOnly}
+        />
+        <IncidentMergeForm others={others} action={mergeIncidentAction.bind(null, incident.id)} disabled={readOnly} />
+      </section>
+
       <section aria-labelledby="events-heading" className="space-y-2">
-        <h2 id="events-heading" className="text-lg font-semibold">Events</h2>
+        <h2 id="events-heading" className={h2}>Events{incident.eventsTruncated ? <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(the first {incident.events.length})</span> : null}</h2>
         <EventTable events={incident.events} />
       </section>
     </article>

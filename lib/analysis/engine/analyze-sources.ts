@@ -37,12 +37,15 @@ const GATEWAY = buildGateway(RULES);
 
 type StraceKind = "strace" | "strace-summary";
 
+/** A sink that can also take runs of complete lines as raw bytes (LineAnalyzer.pushLines: the strace analyzer). */
+type ByteLineSink = LineSink & { pushLines?: LineAnalyzer["pushLines"] };
+
 /** Feeds the first lines to format detection, then routes everything to the chosen engine. */
 class Router implements LineSink {
   private sample: LogLine[] = [];
-  private target: LineSink | null = null;
+  private target: ByteLineSink | null = null;
 
-  constructor(private readonly choose: (sample: LogLine[]) => LineSink) {}
+  constructor(private readonly choose: (sample: LogLine[]) => ByteLineSink) {}
 
   push(line: LogLine): void {
     if (this.target) return this.target.push(line);
@@ -52,6 +55,11 @@ class Router implements LineSink {
 
   wantsEveryLine(): boolean {
     return this.target === null || this.target.wantsEveryLine();
+  }
+
+  /** The chosen sink's byte path, once there is one. */
+  lineBytes(): LineAnalyzer["pushLines"] {
+    return this.target?.pushLines;
   }
 
   /** True once the input was recognised as a build log (routed to the rule engine). */
@@ -76,13 +84,14 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
   let lastProgress = 0;
   const strace = await loadStraceEngine();
 
-  const choose = (sample: LogLine[]): LineSink => {
+  const choose = (sample: LogLine[]): ByteLineSink => {
     const kind = strace?.detectStrace(sample.map((l) => l.text));
     if (strace && kind) {
       try {
         let a = straces.get(kind);
         if (!a) straces.set(kind, (a = strace.createStraceAnalyzer(kind, opts)));
-        return { push: (l) => a!.push(l), wantsEveryLine: () => true };
+        const pushLines = a.pushLines?.bind(a);
+        return { push: (l) => a!.push(l), wantsEveryLine: () => true, pushLines };
       } catch {
         // No strace engine available: read it as a plain log rather than failing.
       }
@@ -104,7 +113,9 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
       const consume = async () => {
         const item = queue.shift()!;
         const scanned = item.scan ? await item.scan : null;
-        reader.write(scanned ? scanned.chunk : item.chunk, scanned?.result);
+        const pushLines = scanned ? undefined : router.lineBytes();
+        if (pushLines) feedLines(reader, item.chunk, pushLines, src.file);
+        else reader.write(scanned ? scanned.chunk : item.chunk, scanned?.result);
         if (opts.onProgress && bytes + reader.bytes - lastProgress >= PROGRESS_EVERY) {
           lastProgress = bytes + reader.bytes;
           opts.onProgress({ bytes: lastProgress, events: build.eventCount });
@@ -148,6 +159,22 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
   }
   opts.onProgress?.({ bytes, events: result.events.length + (result.strace?.events.length ?? 0) });
   return result;
+}
+
+/**
+ * The byte path (strace): the chunk's complete lines go to the analyzer as bytes, undecoded; the reader
+ * still ends the line the previous chunk left partial, keeps the one this chunk leaves partial, and
+ * counts lines and bytes.
+ */
+function feedLines(reader: LineReader, chunk: Uint8Array, pushLines: NonNullable<LineAnalyzer["pushLines"]>, file: string | undefined): void {
+  const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  const range = bodyRange(buf, reader.hasPartialLine);
+  if (!range || range[1] === range[0]) return reader.write(buf);
+  const [start, end] = range;
+  if (start > 0) reader.write(buf.subarray(0, start));
+  reader.lineNo += pushLines(buf, start, end, reader.lineNo + 1, file);
+  reader.bytes += end - start;
+  if (end < buf.length) reader.write(buf.subarray(end));
 }
 
 /** Builds the public result: merges engines, picks the root cause, adds stats and version. */

@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
+import { guardInflation } from "./limits";
 
 export const READ_CHUNK = 1 << 20;
 
@@ -56,10 +57,20 @@ export async function peek(input: ByteInput): Promise<PeekedInput> {
   return { head: bytes(head), chunks: replay() };
 }
 
-/** Gunzips when the stream starts with the gzip magic (concatenated members included). */
-export function maybeGunzip(p: PeekedInput): AsyncIterable<Uint8Array> {
+/**
+ * Gunzips when the stream starts with the gzip magic (concatenated members included), within the
+ * input limits (a gzip bomb is refused with InputRejectedError once it expands too far).
+ */
+export function maybeGunzip(p: PeekedInput, what = "the gzip input"): AsyncIterable<Uint8Array> {
   if (!isGzip(p.head)) return p.chunks;
-  return Readable.from(p.chunks).pipe(createGunzip({ chunkSize: 256 << 10 }));
+  let compressed = 0;
+  async function* counted(): AsyncGenerator<Uint8Array> {
+    for await (const piece of p.chunks) {
+      compressed += piece.length;
+      yield piece;
+    }
+  }
+  return guardInflation(Readable.from(counted()).pipe(createGunzip({ chunkSize: 256 << 10 })), () => compressed, what);
 }
 
 export function fileChunks(path: string): AsyncIterable<Uint8Array> {

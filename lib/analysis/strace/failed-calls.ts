@@ -2,12 +2,12 @@
 // Failed calls are frequent (module-resolution probes alone can be thousands), so the path is cheap:
 // a repeat of a pending failure only bumps a counter, and a new one is stored compactly.
 import { parseFdRef, parseSockAddr, splitArgs } from "./args";
-import { classifyFailure, isProbeSyscall, isRoutineMiss, isSharedObject, OPENS } from "./classify";
+import { classifyFailure, isProbeSyscall, isRoutineMiss, isSharedObject, OPENS, type FailureKind } from "./classify";
 import { stablePath } from "./event-list";
 import { detach } from "./line-grammar";
 import { basenameOf } from "./paths";
 import { endpointName, type SocketDest } from "./socket-book";
-import { candidateAt, pathArgOf, type CallSite, type TraceContext } from "./trace-context";
+import { candidateAt, pathArgOf, type CallSite, type PathArg, type TraceContext } from "./trace-context";
 
 const RULE_BY_CALL: Record<string, string> = {
   getsockopt: "strace.so-error",
@@ -24,30 +24,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   if (rawErrno === "EINPROGRESS" && name === "connect") return noteConnecting(ctx, site, args);
   const kind = classifyFailure(name, rawErrno);
   const path = pathArgOf(ctx, site, name, args);
-  if (path) {
-    const where = path.resolved ?? path.raw;
-    if (isRoutineMiss(where)) return;
-    ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
-    if (!kind) return;
-    const key = `${kind.cls}|${where}`;
-    if (ctx.book.repeat(site.tgid, key, site)) return;
-    const errno = detach(rawErrno);
-    const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
-    const cand = candidateAt(site, name, kind, key, {
-      type: "path",
-      errno,
-      errText: errTextOf(result, errno),
-      raw: path.raw,
-      resolved: path.resolved,
-      base: path.base,
-    });
-    // Found later under the same name (another directory of a search path): it was a probe.
-    cand.repairPath = where;
-    cand.repairBase = basenameOf(where);
-    cand.probe = probe;
-    ctx.book.add(site.tgid, cand);
-    return;
-  }
+  if (path) return onPathFailure(ctx, site, name, path, result, rawErrno, kind);
   if (!kind) return;
 
   const fd = parseFdRef(splitArgs(args, 1)[0]);
@@ -63,6 +40,39 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   const key = `${kind.cls}|${name}|${target ? stablePath(target) : ""}`;
   if (ctx.book.repeat(site.tgid, key, site)) return;
   ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }));
+}
+
+/** A failed call of a path syscall (`kind`: classifyFailure of the call and errno). */
+export function onPathFailure(
+  ctx: TraceContext,
+  site: CallSite,
+  name: string,
+  path: PathArg,
+  result: string,
+  rawErrno: string,
+  kind: FailureKind | null,
+): void {
+  const where = path.resolved ?? path.raw;
+  if (isRoutineMiss(where)) return;
+  ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
+  if (!kind) return;
+  const key = `${kind.cls}|${where}`;
+  if (ctx.book.repeat(site.tgid, key, site)) return;
+  const errno = detach(rawErrno);
+  const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
+  const cand = candidateAt(site, name, kind, key, {
+    type: "path",
+    errno,
+    errText: errTextOf(result, errno),
+    raw: path.raw,
+    resolved: path.resolved,
+    base: path.base,
+  });
+  // Found later under the same name (another directory of a search path): it was a probe.
+  cand.repairPath = where;
+  cand.repairBase = basenameOf(where);
+  cand.probe = probe;
+  ctx.book.add(site.tgid, cand);
 }
 
 /** A connect/send/recv (or a getsockopt SO_ERROR, a poll timeout) reported a network error for `dest`. */

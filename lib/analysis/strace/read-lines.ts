@@ -46,3 +46,39 @@ export function* readLines(path: string): Generator<string> {
 }
 
 const decode = (b: Buffer) => b.toString(isAscii(b) ? "latin1" : "utf8");
+
+/**
+ * The file as runs of complete lines in a reused buffer, undecoded (for LineAnalyzer.pushLines): each
+ * item is valid until the next one is requested; `end` is just past the run's last `\n` (or the end of
+ * a final line without one).
+ */
+export function* readLineBytes(path: string): Generator<{ buf: Buffer; end: number }> {
+  const fd = openSync(path, "r");
+  try {
+    let buf = Buffer.allocUnsafe(2 * CHUNK);
+    let carry = 0;
+    for (;;) {
+      if (buf.length - carry < CHUNK) {
+        const bigger = Buffer.allocUnsafe(buf.length * 2);
+        buf.copy(bigger, 0, 0, carry);
+        buf = bigger;
+      }
+      const n = readSync(fd, buf, carry, CHUNK, null);
+      const end = carry + n;
+      if (n <= 0) {
+        if (carry) yield { buf, end: carry };
+        return;
+      }
+      const lastNl = buf.lastIndexOf(10, end - 1);
+      if (lastNl < 0) {
+        carry = end;
+        continue;
+      }
+      yield { buf, end: lastNl + 1 };
+      buf.copy(buf, 0, lastNl + 1, end);
+      carry = end - lastNl - 1;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -9,7 +9,7 @@ const MAX_ENDPOINTS = 500;
 /** Distinct syscall names tallied (Linux has ~450; garbage input must not grow the table). */
 const MAX_SYSCALL_NAMES = 1_024;
 
-interface Tally {
+export interface Tally {
   calls: number;
   errors: number;
   seconds: number;
@@ -23,15 +23,24 @@ export class ReportBuilder {
 
   /** Called once per completed syscall (resumed calls count once, where the result is printed). */
   count(name: string, failed: boolean, seconds: number | undefined): void {
+    const t = this.tallyOf(name);
+    t.calls++;
+    if (failed) t.errors++;
+    if (seconds) t.seconds += seconds;
+  }
+
+  /**
+   * The tally a call of this name counts into (created on first use). The same object for the same name
+   * from then on (entries are never replaced), so a caller may keep it and count into it directly.
+   */
+  tallyOf(name: string): Tally {
     let t = this.tallies.get(name);
     if (!t) {
       const key = this.tallies.size < MAX_SYSCALL_NAMES ? name : "(other)";
       t = this.tallies.get(key) ?? { calls: 0, errors: 0, seconds: 0 };
       this.tallies.set(key, t);
     }
-    t.calls++;
-    if (failed) t.errors++;
-    if (seconds) t.seconds += seconds;
+    return t;
   }
 
   /** A summary row read from an `strace -c` table (summary inputs, or `-C` after a trace). */

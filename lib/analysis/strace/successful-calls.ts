@@ -6,7 +6,7 @@ import { addNetworkFailure } from "./failed-calls";
 import { basenameOf } from "./paths";
 import { onReceived } from "./received-data";
 import { detach, resultValue } from "./line-grammar";
-import { type CallSite, markProductive, pathArgOf, pointOf, type TraceContext } from "./trace-context";
+import { type CallSite, markProductive, pathArgOf, pointOf, type PathArg, type TraceContext } from "./trace-context";
 
 const SOCKET_CALLS = new Set(["connect", "getsockopt", "recvfrom", "recvmsg", "recv", "read", "close", "poll", "ppoll", "select", "pselect6"]);
 const MESSAGE_CALLS = new Set(["write", "writev", "sendto", "sendmsg"]);
@@ -49,7 +49,14 @@ export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string
     return;
   }
   const path = pathArgOf(ctx, site, name, args);
-  if (!path) return;
+  if (path) onPathSuccess(ctx, site, name, path, args, result);
+}
+
+/**
+ * A successful call of a path syscall. `args` is only read for execs (their argv), `result` only for
+ * opens (the descriptor).
+ */
+export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, path: PathArg, args: string, result: string): void {
   const where = path.resolved ?? path.raw;
   if (path.resolved) ctx.paths.noteExists(path.resolved);
   ctx.book.repairPath(site.tgid, where, basenameOf(where));

@@ -1,19 +1,37 @@
 // The streaming analyzer for strace output. Lines of several `-ff -o prefix` files may be pushed one file
 // after the other (LogLine.file set); per-file state (pid from the `prefix.PID` name, clock, calls left
 // `<unfinished ...>`) is kept apart and events are merged by time stamp at finish().
+import { isAscii } from "node:buffer";
+import { decodeLine } from "../input/decode-line";
 import type { AnalyzeOptions, LineAnalyzer, LogLine, PartialResult } from "../types";
+import {
+  ByteNames,
+  endsUnfinished,
+  errnoEnd,
+  FAST_MAX_LINE,
+  latin1,
+  leadingFileFd,
+  nameEnd,
+  quotedPathAt,
+  readResult,
+  scanPrefix,
+  type ByteLine,
+  type ByteResult,
+  type ByteSpan,
+} from "./byte-lines";
+import { classifyFailure, EXECS, OPENS, pathArgIndex } from "./classify";
 import { CandidateBook, isAfter, type Candidate } from "./candidates";
 import { EventList, stablePath } from "./event-list";
 import { detailsOf } from "./failure-targets";
-import { onFailedCall } from "./failed-calls";
+import { onFailedCall, onPathFailure } from "./failed-calls";
 import { detach, newStraceLine, parseStraceLine, resultErrno, type StraceLine } from "./line-grammar";
-import { PathKnowledge } from "./paths";
-import { ProcessTable } from "./process-table";
-import { ReportBuilder } from "./report-builder";
+import { PathKnowledge, resolvePath } from "./paths";
+import { ProcessTable, type ProcState } from "./process-table";
+import { ReportBuilder, type Tally } from "./report-builder";
 import { onExitLine, onSignalLine } from "./process-exits";
 import { SocketBook } from "./socket-book";
-import { isInteresting, onSuccessfulCall } from "./successful-calls";
-import type { CallSite, TraceContext } from "./trace-context";
+import { isInteresting, onPathSuccess, onSuccessfulCall } from "./successful-calls";
+import type { CallSite, PathArg, TraceContext } from "./trace-context";
 import { newTraceClock, observeTime, resolveTime, type StraceTime, type TraceClock } from "./timestamps";
 
 interface FileState {
@@ -28,6 +46,39 @@ interface FileState {
 const MAX_PENDING = 4_096;
 const MAX_RESOLUTIONS = 200;
 const PROGRESS_EVERY = 4 << 20;
+
+/** What the byte path may do with a successful call of a given name. */
+const PLAIN = 0; // counted, nothing else (not isInteresting)
+const READ = 1; // read(): nothing else when its fd is a file (`3</path>`)
+const CLOSE = 2; // close(): forgets the fd when it is a file
+const PATH = 3; // a path call (not an exec)
+const OTHER = 4; // needs the string handlers
+
+interface NameInfo {
+  name: string;
+  /** What a successful call does beyond counting. */
+  use: number;
+  /** pathArgIndex of the name. */
+  pathIdx: number;
+  open: boolean;
+  tally?: Tally;
+}
+
+function nameInfo(name: string): NameInfo {
+  const pathIdx = pathArgIndex(name);
+  let use = OTHER;
+  if (!isInteresting(name)) use = PLAIN;
+  else if (name === "read") use = READ;
+  else if (name === "close") use = CLOSE;
+  else if (pathIdx >= 0 && !EXECS.has(name)) use = PATH;
+  return { name, use, pathIdx, open: OPENS.has(name) };
+}
+
+/** Whether buf[s, e) holds byte c. */
+const hasByte = (buf: Buffer, c: number, s: number, e: number) => {
+  const k = buf.indexOf(c, s);
+  return k >= 0 && k < e;
+};
 
 /** `prefix.23781` → 23781 (the `-ff -o prefix` naming). */
 export function pidFromFileName(name: string | undefined): number | undefined {
@@ -97,16 +148,23 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     line: 0,
     fileIndex: 0,
     seq: 0,
-    time: () => (memo === null ? (memo = resolveTime(parsed.time, clockOfLine, opts.baseDate)) : memo),
+    time: () => (memo === null ? (memo = resolveTime(lineTime(), clockOfLine, opts.baseDate)) : memo),
     sortKey: () => site.time()?.sortKey,
   };
 
-  function push(line: LogLine): void {
-    bytes += line.bytes;
+  function account(lineBytes: number): void {
+    bytes += lineBytes;
     if (opts.onProgress && bytes >= nextProgress) {
       nextProgress = bytes + PROGRESS_EVERY;
       opts.onProgress({ bytes, events: events.size });
     }
+  }
+
+  const lineTime = () => (lineBuf === null ? parsed.time : bl.timeStart >= 0 ? latin1(lineBuf, bl.timeStart, bl.timeEnd) : undefined);
+
+  function push(line: LogLine): void {
+    account(line.bytes);
+    lineBuf = null;
     parseStraceLine(line.text, parsed);
     if (parsed.kind === "other") return;
     const fs = fileState(line.file);
@@ -132,6 +190,157 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
       site.tgid = pid;
     }
     dispatch(fs, site, parsed);
+  }
+
+  // The byte fast path (pushLines). Lines it is not sure about go through push() as decoded text.
+  const names = new ByteNames(nameInfo);
+  const errnos = new ByteNames((name) => name);
+  const bl: ByteLine = { pid: -1, timeStart: -1, timeEnd: -1 };
+  const br: ByteResult = { duration: undefined, result: -1, resultEnd: -1, argsEnd: -1, failed: false };
+  const span: ByteSpan = { start: -1, end: -1 };
+  /** The buffer of the line being handled from bytes (its stamp is read from there when needed). */
+  let lineBuf: Buffer | null = null;
+
+  function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
+    // decodeLine rewrites lines with a CR or an escape, and non-ASCII lines decode to other offsets.
+    const clean = isAscii(buf.subarray(start, end)) && !hasByte(buf, 13, start, end) && !hasByte(buf, 27, start, end);
+    let no = firstNo - 1;
+    for (let p = start; p < end; ) {
+      let nl = buf.indexOf(10, p);
+      if (nl < 0 || nl > end) nl = end;
+      no++;
+      if (!fastLine(buf, p, nl, no, file, clean)) {
+        const line: LogLine = { no, text: decodeLine(buf, p, nl).text, bytes: nl - p + 1 };
+        if (file !== undefined) line.file = file;
+        push(line);
+      }
+      p = nl + 1;
+    }
+    lineBuf = null;
+    return no - firstNo + 1;
+  }
+
+  /**
+   * Handles line `no`, buf[s, e), when its whole effect can be had from its bytes: the same effects as
+   * push() of its decoded text. False (nothing done) for lines left to push().
+   */
+  function fastLine(buf: Buffer, s: number, e: number, no: number, file: string | undefined, clean: boolean): boolean {
+    if (e - s > FAST_MAX_LINE) return false;
+    if (!clean && (!isAscii(buf.subarray(s, e)) || hasByte(buf, 13, s, e) || hasByte(buf, 27, s, e))) return false;
+    const fs = files.get(file);
+    if (fs === undefined) return false;
+    const i = scanPrefix(buf, s, e, bl);
+    if (i < 0) return false;
+    // A stamp sets the clock's format on the first line, and -r stamps add up: those lines take the long way.
+    if (bl.timeStart >= 0 && (fs.clock.format === undefined || fs.clock.format === "relative")) return false;
+    const shownPid = bl.pid >= 0 ? bl.pid : fs.defaultPid;
+    const pid = shownPid ?? 0;
+    const proc = procs.peek(pid);
+    if (proc === undefined) return false;
+    let info: NameInfo;
+    let argsAt = -1;
+    if (buf[i] === 60 /* < */) {
+      // `<... name resumed>`: plain calls only (an interesting one needs the arguments of both halves).
+      if (buf[i + 1] !== 46 || buf[i + 2] !== 46 || buf[i + 3] !== 46 || buf[i + 4] !== 32) return false;
+      const k = nameEnd(buf, i + 5, e, 59, 32);
+      if (k < 0 || k > i + 64 || !isResumedTag(buf, k)) return false;
+      info = names.get(buf, i + 5, k);
+      if (!readResult(buf, k + 9, e, br) || (br.result >= 0 && (br.failed || info.use !== PLAIN))) return false;
+      commit(e - s + 1);
+      fs.pending.delete(pid);
+    } else {
+      const j = nameEnd(buf, i, e, 40, 40);
+      if (j < 0) return false;
+      info = names.get(buf, i, j);
+      argsAt = j + 1;
+      if (endsUnfinished(buf, s, e)) {
+        commit(e - s + 1);
+        if (fs.pending.size >= MAX_PENDING) fs.pending.clear();
+        fs.pending.set(pid, { name: info.name, args: argsAt < e - 16 ? latin1(buf, argsAt, e - 16).trimEnd() : "" });
+        return true;
+      }
+      if (!readResult(buf, argsAt, e, br)) return false;
+      const failed = br.result >= 0 && br.failed;
+      if (br.result >= 0 && (failed || info.use !== PLAIN)) return pathOrFdLine(buf, s, e, no, file, fs, pid, shownPid, proc, info, argsAt);
+      commit(e - s + 1);
+    }
+    count(info, false);
+    if (br.result >= 0) ctx.book.tick(proc.tgid);
+    return true;
+  }
+
+  /** Counts a call of this name (duration from br). */
+  function count(info: NameInfo, failed: boolean): void {
+    const t = (info.tally ??= ctx.report.tallyOf(info.name));
+    t.calls++;
+    if (failed) t.errors++;
+    if (br.duration) t.seconds += br.duration;
+  }
+
+  /**
+   * The rest of fastLine for a call with a result that is more than a tally: a failure, a read or close
+   * (of a file), or a path call. False when the arguments are not simple enough to read here.
+   */
+  function pathOrFdLine(
+    buf: Buffer,
+    s: number,
+    e: number,
+    no: number,
+    file: string | undefined,
+    fs: FileState,
+    pid: number,
+    shownPid: number | undefined,
+    proc: ProcState,
+    info: NameInfo,
+    argsAt: number,
+  ): boolean {
+    const failed = br.failed;
+    let errno = "";
+    let closedFd = -1;
+    if (failed) {
+      const at = br.result + (buf[br.result] === 45 ? 3 : 2);
+      errno = errnos.get(buf, at, errnoEnd(buf, at + 1, br.resultEnd));
+      // A non-path call whose failure may matter (or a connect in progress) needs its arguments parsed.
+      if (info.pathIdx < 0 && (errno === "EINPROGRESS" || classifyFailure(info.name, errno) !== null)) return false;
+    } else if (info.use === READ || info.use === CLOSE) {
+      const fd = leadingFileFd(buf, argsAt, br.argsEnd);
+      if (fd < 0) return false;
+      if (info.use === CLOSE) closedFd = fd;
+    } else if (info.use !== PATH) return false;
+    let path: PathArg | null = null;
+    if (info.pathIdx >= 0 && (failed || info.use === PATH)) {
+      const cwd = proc.cwd;
+      if (!quotedPathAt(buf, argsAt, br.argsEnd, info.pathIdx, cwd, span)) return false;
+      const raw = latin1(buf, span.start, span.end);
+      const resolved = resolvePath(cwd, raw);
+      path = raw.charCodeAt(0) === 47 ? { raw, resolved } : { raw, resolved, base: cwd };
+    }
+    commit(e - s + 1);
+    count(info, failed);
+    if (!failed) ctx.book.tick(proc.tgid);
+    if (closedFd >= 0) procs.closeFd(pid, closedFd);
+    if (path === null) return true;
+    // A path call: the string handlers take it from here, with the call site set up as push() does.
+    memo = null;
+    lineBuf = buf;
+    clockOfLine = fs.clock;
+    site.pid = pid;
+    site.shownPid = shownPid;
+    site.line = no;
+    site.file = file;
+    site.fileIndex = fs.index;
+    site.seq = seq;
+    site.tgid = proc.tgid;
+    const result = failed || info.open ? latin1(buf, br.result, br.resultEnd) : "";
+    if (failed) onPathFailure(ctx, site, info.name, path, result, errno, classifyFailure(info.name, errno));
+    else onPathSuccess(ctx, site, info.name, path, "", result);
+    return true;
+  }
+
+  /** A line handled from its bytes: bytes consumed and its place in the trace. */
+  function commit(lineBytes: number): void {
+    account(lineBytes);
+    seq++;
   }
 
   function dispatch(fs: FileState, site: CallSite, parsed: StraceLine): void {
@@ -199,5 +408,13 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     };
   }
 
-  return { push, finish };
+  return { push, pushLines, finish };
+}
+
+/** ` resumed>` at k. */
+function isResumedTag(buf: Buffer, k: number): boolean {
+  return (
+    buf[k] === 32 && buf[k + 1] === 114 && buf[k + 2] === 101 && buf[k + 3] === 115 && buf[k + 4] === 117 &&
+    buf[k + 5] === 109 && buf[k + 6] === 101 && buf[k + 7] === 100 && buf[k + 8] === 62
+  );
 }

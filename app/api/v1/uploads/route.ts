@@ -1,5 +1,6 @@
 // POST /api/v1/uploads: store log files durably (multipart or raw body), then queue their analysis.
 import { apiRoute, json } from "@/lib/http/api-route";
+import { requireScope } from "@/lib/http/authenticate";
 import { readUploadRequest } from "@/lib/http/read-upload-request";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 import { createUpload } from "@/lib/services/create-upload";
@@ -7,6 +8,7 @@ import { createUpload } from "@/lib/services/create-upload";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async ({ request, caller }) => {
+  requireScope(caller, "upload");
   const { files, metadata } = readUploadRequest(request);
   const upload = await createUpload({ teamId: caller.teamId, files, metadata });
   await enqueueAnalysis(upload.id);

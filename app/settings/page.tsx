@@ -1,0 +1,73 @@
+// Account settings: who you are, your teams, your password and your sessions.
+import type { Metadata } from "next";
+import { currentCaller } from "@/lib/http/authenticate";
+import { getAccount } from "@/lib/services/get-account";
+import { primaryButton, secondaryButton } from "../login/_components/styles";
+import { signOutHere, signOutOfAllSessions } from "../logout/actions";
+import { Panel, RoleBadge } from "./_components/panel";
+import { selectTeam } from "./actions";
+import { PasswordForm } from "./password-form";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const caller = await currentCaller();
+  const account = await getAccount({ userId: caller.userId! });
+  return (
+    <div className="space-y-6">
+      <Panel id="profile-heading" title="Account">
+        <dl className="grid grid-cols-[8rem_1fr] gap-y-2 text-sm">
+          <dt className="text-slate-600 dark:text-slate-400">Email</dt>
+          <dd data-testid="account-email">{account.email}</dd>
+          <dt className="text-slate-600 dark:text-slate-400">Name</dt>
+          <dd>{account.name ?? "—"}</dd>
+          {account.isAdmin ? (
+            <>
+              <dt className="text-slate-600 dark:text-slate-400">Instance</dt>
+              <dd>Administrator</dd>
+            </>
+          ) : null}
+        </dl>
+      </Panel>
+      <Panel id="teams-heading" title="Teams" description="Incidents, uploads, runbooks and tokens belong to a team; you see the team marked current.">
+        <ul className="divide-y divide-slate-200 dark:divide-slate-800">
+          {account.teams.map((t) => (
+            <li key={t.teamId} className="flex items-center justify-between gap-3 py-2 text-sm">
+              <span className="flex items-center gap-2">
+                <span className="font-medium">{t.name}</span>
+                <RoleBadge role={t.role} />
+                {t.teamId === caller.teamId ? <span className="text-xs text-emerald-700 dark:text-emerald-400">current</span> : null}
+              </span>
+              {t.teamId === caller.teamId ? null : (
+                <form action={selectTeam}>
+                  <input type="hidden" name="teamId" value={t.teamId} />
+                  <button type="submit" className={secondaryButton}>
+                    Switch to {t.name}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      </Panel>
+      <Panel id="password-heading" title="Password">
+        <PasswordForm />
+      </Panel>
+      <Panel id="sessions-heading" title="Sessions" description="Sign out everywhere ends every session of your account: other browsers and devices are signed out at once.">
+        <div className="flex flex-wrap gap-3">
+          <form action={signOutHere}>
+            <button type="submit" className={primaryButton}>
+              Sign out
+            </button>
+          </form>
+          <form action={signOutOfAllSessions}>
+            <button type="submit" className={secondaryButton}>
+              Sign out everywhere
+            </button>
+          </form>
+        </div>
+      </Panel>
+    </div>
+  );
+}

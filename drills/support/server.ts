@@ -1,0 +1,140 @@
+// Starts Faultline the way `npm start` does (scripts/start.ts: migrations, the in-process worker unless
+// FAULTLINE_WORKER=off, `next build` when the build is stale, then `next start`) on a port of our own,
+// holding the shared e2e lock for the server's lifetime, and stops it like Ctrl-C would (SIGTERM).
+// Run as `node --import tsx scripts/start.ts` rather than through npm, so the signal reaches the
+// launcher itself; it runs in its own process group so a stuck tree can be killed as a whole.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createWriteStream, readFileSync } from "node:fs";
+import { acquireE2eLock, type HeldLock } from "./e2e-lock";
+import { sampleTreeRss, type RssSampler } from "./proc-tree";
+import { REPO_ROOT } from "./paths";
+import { sleep } from "./stats";
+
+export interface ServerOptions {
+  port: number;
+  databaseUrl: string;
+  worker: "on" | "off";
+  logFile: string;
+  log: (m: string) => void;
+  env?: Record<string, string>;
+  /** How long `next build` + start may take. */
+  startTimeoutMs?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  pid: number;
+  /** RSS of the launcher and everything under it (next start, its workers), sampled since ready. */
+  rss: RssSampler;
+  alive(): boolean;
+  logText(): string;
+  stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const lock: HeldLock = await acquireE2eLock(opts.log);
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        ...opts.env,
+        PORT: String(opts.port),
+        DATABASE_URL: opts.databaseUrl,
+        FAULTLINE_WORKER: opts.worker,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: "production",
+      },
+    });
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+  const out = createWriteStream(opts.logFile, { flags: "a" });
+  out.write(`\n===== ${new Date().toISOString()} start (port ${opts.port}, worker ${opts.worker}) =====\n`);
+  child.stdout!.pipe(out, { end: false });
+  child.stderr!.pipe(out, { end: false });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once("exit", (code, signal) => resolve({ code, signal })));
+  let gone = false;
+  void exited.then(() => (gone = true));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const logText = () => {
+    try {
+      return readFileSync(opts.logFile, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  const kill = async () => {
+    if (!gone) {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+      await exited;
+    }
+    out.end();
+    await lock.release();
+  };
+
+  const deadline = Date.now() + (opts.startTimeoutMs ?? 15 * 60_000);
+  let building = false;
+  for (;;) {
+    if (gone) {
+      await kill();
+      throw new Error(`the server exited before it was ready; its output is in ${opts.logFile}:\n${tail(logText(), 30)}`);
+    }
+    if (!building && logText().includes("running next build")) {
+      building = true;
+      opts.log("the build is stale: the server runs `next build` first (a few minutes)");
+    }
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      if (res.status === 200) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await kill();
+      throw new Error(`the server did not answer /api/health within ${(opts.startTimeoutMs ?? 900_000) / 1000} s; output in ${opts.logFile}`);
+    }
+    await sleep(500);
+  }
+  const rss = sampleTreeRss(child.pid!);
+  return {
+    url,
+    pid: child.pid!,
+    rss,
+    alive: () => !gone,
+    logText,
+    async stop() {
+      const started = Date.now();
+      rss.stop();
+      if (!gone) {
+        process.kill(child.pid!, "SIGTERM");
+        const timer = setTimeout(() => {
+          try {
+            process.kill(-child.pid!, "SIGKILL");
+          } catch {
+            /* gone */
+          }
+        }, 30_000);
+        const r = await exited;
+        clearTimeout(timer);
+        await kill();
+        return { ...r, ms: Date.now() - started };
+      }
+      const r = await exited;
+      await kill();
+      return { ...r, ms: 0 };
+    },
+  };
+}
+
+export function tail(text: string, lines: number): string {
+  return text.trimEnd().split("\n").slice(-lines).join("\n");
+}

@@ -1,0 +1,289 @@
+// Byte-level reading of strace lines, for the analyzer's fast path (TraceAnalyzer.pushLines): most lines
+// of a trace are successful calls whose only effect is a tally, and they are recognised here without
+// ever becoming JS strings. Every function mirrors line-grammar.ts exactly on the shapes it accepts and
+// answers "not sure" (-1 / false) on anything else, so the caller can hand that line to the string
+// parser: the fast path may only ever be a shortcut, never a second grammar.
+
+/** Longest line the fast path reads (the engine decodes at most this many bytes of a line). */
+export const FAST_MAX_LINE = 8_192;
+
+const SP = 32;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** What scanPrefix found; reused for every line. */
+export interface ByteLine {
+  /** `[pid N]` or a bare leading pid; -1 when the line has none. */
+  pid: number;
+  /** The `-t`/`-tt`/`-ttt`/`-r` stamp at [timeStart, timeEnd); timeStart -1 when none. */
+  timeStart: number;
+  timeEnd: number;
+}
+
+/**
+ * Reads the prefix of buf[s, e) like parseStraceLine does (`[pid N]`, bare pid, stamp) and returns where
+ * the body starts, or -1 for a prefix the fast path leaves to the string parser (`-Y` comm, `-i`
+ * addresses, anything unusual).
+ */
+export function scanPrefix(buf: Uint8Array, s: number, e: number, out: ByteLine): number {
+  out.pid = -1;
+  out.timeStart = -1;
+  out.timeEnd = -1;
+  let i = s;
+  while (i < e && buf[i] === SP) i++;
+  if (buf[i] === 91 /* [ */) {
+    if (buf[i + 1] !== 112 || buf[i + 2] !== 105 || buf[i + 3] !== 100) return -1; // not `[pid`
+    let j = i + 4;
+    while (j < e && buf[j] === SP) j++;
+    let v = 0;
+    const start = j;
+    while (j < e && isDigit(buf[j])) v = v * 10 + buf[j++] - 48;
+    if (j === start || buf[j] !== 93 /* ] */) return -1;
+    out.pid = v;
+    i = j + 1;
+    while (i < e && buf[i] === SP) i++;
+  }
+  for (let round = 0; round < 2 && i < e && isDigit(buf[i]); round++) {
+    let j = i;
+    let punct = false;
+    let v = 0;
+    while (j < e) {
+      const c = buf[j];
+      if (isDigit(c)) {
+        v = v * 10 + c - 48;
+        j++;
+      } else if (c === 58 || c === 46) {
+        punct = true;
+        j++;
+      } else break;
+    }
+    if (!punct && buf[j] === 60 /* < */) return -1; // `-Y` comm after the pid
+    if (j >= e || buf[j] !== SP) break;
+    if (punct) {
+      if (out.timeStart >= 0) break;
+      out.timeStart = i;
+      out.timeEnd = j;
+    } else {
+      if (out.pid >= 0 || out.timeStart >= 0) break;
+      out.pid = v;
+    }
+    i = j;
+    while (i < e && buf[i] === SP) i++;
+  }
+  if (buf[i] === 91 /* [ */) return -1; // `-i` / `-n`
+  return i;
+}
+
+/**
+ * End of a syscall name starting at i (`[a-zA-Z0-9_?]`, 1 to `max` of them) when the byte `term` follows
+ * it (`(` after a call's name, a space after a resumed one's), else -1.
+ */
+export function nameEnd(buf: Uint8Array, i: number, e: number, max: number, term: number): number {
+  let j = i;
+  while (j < e && j - i < max) {
+    const d = buf[j];
+    if ((d >= 97 && d <= 122) || isDigit(d) || d === 95 || d === 63 || (d >= 65 && d <= 90)) j++;
+    else break;
+  }
+  return j === i || j >= e || buf[j] !== term ? -1 : j;
+}
+
+/** `<unfinished ...>` at the very end. */
+export function endsUnfinished(buf: Uint8Array, s: number, e: number): boolean {
+  if (e - s < 16) return false;
+  const k = e - 16;
+  return (
+    buf[k] === 60 && buf[k + 1] === 117 && buf[k + 2] === 110 && buf[k + 3] === 102 && buf[k + 4] === 105 &&
+    buf[k + 5] === 110 && buf[k + 6] === 105 && buf[k + 7] === 115 && buf[k + 8] === 104 && buf[k + 9] === 101 &&
+    buf[k + 10] === 100 && buf[k + 11] === 32 && buf[k + 12] === 46 && buf[k + 13] === 46 && buf[k + 14] === 46 &&
+    buf[k + 15] === 62
+  );
+}
+
+/** What readResult found; reused for every line. */
+export interface ByteResult {
+  /** `-T` duration, undefined when absent or not a plain decimal. */
+  duration: number | undefined;
+  /** Start of the result text (after ` = `); -1 when the line has no result. */
+  result: number;
+  /** End of the result text (trailing blanks and the duration excluded). */
+  resultEnd: number;
+  /** End of the arguments (before `) = `), when there is a result. */
+  argsEnd: number;
+  /** The result is `-1 E…` or `? E…`. */
+  failed: boolean;
+}
+
+/** How far back from the end ` = ` is looked for before the line is left to the string parser. */
+const RESULT_SCAN = 512;
+
+/**
+ * The `args) = result <duration>` tail of buf[from, e), as line-grammar's withResult splits it. False
+ * when the result is not within reach of the end of the line (the string parser then decides).
+ */
+export function readResult(buf: Uint8Array, from: number, e: number, out: ByteResult): boolean {
+  out.duration = undefined;
+  out.result = -1;
+  out.resultEnd = -1;
+  out.argsEnd = -1;
+  out.failed = false;
+  let end = e;
+  if (buf[end - 1] === 62 /* > */) {
+    // text.lastIndexOf(" <", end - 1) with lt > from && end - lt < 24
+    const low = Math.max(from + 1, end - 23);
+    for (let k = end - 2; k >= low; k--) {
+      if (buf[k] === SP && buf[k + 1] === 60) {
+        out.duration = decimalAt(buf, k + 2, end - 1);
+        end = k;
+        break;
+      }
+    }
+  }
+  // text.lastIndexOf(" = ", end)
+  let eq = -1;
+  const low = Math.max(from, end - RESULT_SCAN);
+  for (let k = Math.min(end, e - 3); k >= low; k--) {
+    if (buf[k + 1] === 61 && buf[k] === SP && buf[k + 2] === SP) {
+      eq = k;
+      break;
+    }
+  }
+  if (eq < 0) return low === from; // no result at all, or not found within reach
+  let argEnd = eq;
+  while (argEnd > from && buf[argEnd - 1] === SP) argEnd--;
+  if (buf[argEnd - 1] === 41 /* ) */) argEnd--;
+  out.argsEnd = argEnd;
+  while (end > eq + 3 && buf[end - 1] === SP) end--;
+  const r = eq + 3;
+  out.result = r;
+  out.resultEnd = end;
+  out.failed =
+    (r + 4 <= end && buf[r] === 45 && buf[r + 1] === 49 && buf[r + 2] === SP && buf[r + 3] === 69) ||
+    (r + 3 <= end && buf[r] === 63 && buf[r + 1] === SP && buf[r + 2] === 69);
+  return true;
+}
+
+/** line-grammar's decimalAt over bytes: `0.000017` without allocating, undefined if not a plain decimal. */
+function decimalAt(buf: Uint8Array, start: number, end: number): number | undefined {
+  let whole = 0;
+  let frac = 0;
+  let scale = 1;
+  let dot = false;
+  for (let i = start; i < end; i++) {
+    const c = buf[i];
+    if (c === 46 && !dot) dot = true;
+    else if (c < 48 || c > 57) return undefined;
+    else if (dot) {
+      frac = frac * 10 + c - 48;
+      scale *= 10;
+    } else whole = whole * 10 + c - 48;
+  }
+  return end > start ? whole + frac / scale : undefined;
+}
+
+/**
+ * Leading descriptor of an argument list when its `-y` decoration names a file path (`3</usr/lib/x>`):
+ * the descriptor, or -1 (no digits, or not decorated with a path).
+ */
+export function leadingFileFd(buf: Uint8Array, i: number, e: number): number {
+  let fd = 0;
+  const start = i;
+  while (i < e && isDigit(buf[i])) fd = fd * 10 + buf[i++] - 48;
+  return i > start && i + 2 <= e && buf[i] === 60 && buf[i + 1] === 47 ? fd : -1;
+}
+
+/** Byte-for-byte comparison of buf[s, e) with an ASCII/latin1 string. */
+export function bytesEqual(buf: Uint8Array, s: number, e: number, text: string): boolean {
+  if (e - s !== text.length) return false;
+  for (let k = 0; k < text.length; k++) if (buf[s + k] !== text.charCodeAt(k)) return false;
+  return true;
+}
+
+type Latin1Slicing = { latin1Slice(start: number, end: number): string };
+
+/** The bytes as a latin1 string (the caller has checked they are ASCII); the buffer must be a Buffer. */
+export function latin1(buf: Uint8Array, s: number, e: number): string {
+  return (buf as unknown as Latin1Slicing).latin1Slice(s, e);
+}
+
+/**
+ * Syscall names read from bytes, mapped to per-name data without decoding the name again: a small
+ * direct-mapped cache compared in place, backed by a bounded map by name.
+ */
+export class ByteNames<T> {
+  private readonly slots: ({ bytes: Uint8Array; value: T } | undefined)[] = new Array<undefined>(1024).fill(undefined);
+  private readonly byName = new Map<string, T>();
+
+  constructor(private readonly make: (name: string) => T) {}
+
+  get(buf: Uint8Array, s: number, e: number): T {
+    const len = e - s;
+    const slot = (len * 961 + buf[s] * 31 + buf[e - 1] + buf[s + (len >> 1)] * 7) & 1023;
+    const hit = this.slots[slot];
+    if (hit !== undefined && sameBytes(hit.bytes, buf, s, e)) return hit.value;
+    const name = latin1(buf, s, e);
+    let value = this.byName.get(name);
+    if (value === undefined) {
+      value = this.make(name);
+      if (this.byName.size < 4_096) this.byName.set(name, value);
+    }
+    this.slots[slot] = { bytes: new Uint8Array(buf.subarray(s, e)), value }; // a copy: the buffer is reused
+    return value;
+  }
+}
+
+function sameBytes(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
+  if (a.length !== e - s) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== buf[s + k]) return false;
+  return true;
+}
+
+/** End of an errno name (`[A-Z0-9_]`) from i, as resultErrno reads it. */
+export function errnoEnd(buf: Uint8Array, i: number, e: number): number {
+  while (i < e) {
+    const c = buf[i];
+    if ((c >= 65 && c <= 90) || isDigit(c) || c === 95) i++;
+    else break;
+  }
+  return i;
+}
+
+export interface ByteSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The path argument of a path call (arguments at buf[a, end), path argument `idx` 0 or 1), as
+ * trace-context's pathArgOf finds it, for the forms that resolve against the process's cwd and change
+ * nothing: the path first (idx 0); `AT_FDCWD` bare or decorated with the cwd itself (idx 1). The
+ * string's bytes go to `out`. False for every other form (another dirfd, a decoration naming another
+ * directory, escapes in the string, an empty string), which pathArgOf reads.
+ */
+export function quotedPathAt(buf: Uint8Array, a: number, end: number, idx: number, cwd: string | undefined, out: ByteSpan): boolean {
+  let q = a;
+  while (q < end && buf[q] !== 34) q++;
+  if (q >= end || q - a > 4_096 || (idx === 0 && q !== a)) return false;
+  if (idx === 1 && !(cwd && atFdcwdOf(buf, a, end, cwd))) {
+    // `AT_FDCWD, "…"`: the dirfd part without its trailing `, ` must be the bare name.
+    let d = q;
+    while (d > a && (buf[d - 1] === SP || buf[d - 1] === 44)) d--;
+    if (!bytesEqual(buf, a, d, "AT_FDCWD")) return false;
+  }
+  let j = q + 1;
+  while (j < end && buf[j] !== 34) {
+    if (buf[j] === 92) return false; // escapes: decoded by the string parser
+    j++;
+  }
+  if (j >= end || j === q + 1) return false;
+  out.start = q + 1;
+  out.end = j;
+  return true;
+}
+
+/** `AT_FDCWD<cwd>` at a (what follows the `>` is not looked at, as in pathArgOf). */
+function atFdcwdOf(buf: Uint8Array, a: number, end: number, cwd: string): boolean {
+  const n = cwd.length;
+  if (a + 10 + n > end || !bytesEqual(buf, a, a + 9, "AT_FDCWD<") || buf[a + 9 + n] !== 62) return false;
+  for (let k = 0; k < n; k++) if (buf[a + 9 + k] !== cwd.charCodeAt(k)) return false;
+  return true;
+}
