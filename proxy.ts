@@ -14,9 +14,11 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const path = `${pathname}${search}`;
   if (PRIVATE_PAGE.test(pathname) && !request.cookies.has(SESSION_COOKIE) && !request.cookies.has(SECURE_SESSION_COOKIE)) {
-    // A relative Location keeps the browser on the host it used (cookies are per host).
-    const login = path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}`;
-    return new NextResponse(null, { status: 307, headers: { location: login } });
+    // Back to the host the browser used (cookies are per host), which request.url may not name.
+    const host = request.headers.get("x-forwarded-host")?.split(",")[0].trim() || request.headers.get("host") || request.nextUrl.host;
+    const proto = request.headers.get("x-forwarded-proto")?.split(",")[0].trim() === "https" ? "https" : "http";
+    const login = new URL(path === "/" ? "/login" : `/login?next=${encodeURIComponent(path)}`, `${proto}://${host}`);
+    return NextResponse.redirect(login, 307);
   }
   const headers = new Headers(request.headers);
   headers.set("x-faultline-path", path);

@@ -10,7 +10,7 @@ export function ImpactRowForm({ action, disabled }: { action: FormAction; disabl
     <form action={dispatch} aria-label="Add an impact row" className="space-y-1">
       <div className="flex flex-wrap items-end gap-3">
         <div className="min-w-40">
-          <label htmlFor="impact-label" className="block text-sm font-medium">Impact</label>
+          <label htmlFor="impact-label" className="block text-sm font-medium">What was impacted</label>
           <input id="impact-label" name="label" required maxLength={200} disabled={disabled} placeholder="e.g. Deploys blocked" className={inputClass} />
         </div>
         <div className="min-w-56 flex-1">

@@ -19,7 +19,7 @@ const SEVERITIES = [
 export function IncidentControls({ status, severity, owner, action, disabled }: { status: string; severity: string; owner: string | null; action: FormAction; disabled?: boolean }) {
   const [result, dispatch, pending] = useActionState(action, IDLE);
   return (
-    <form action={dispatch} aria-label="Incident status" className="space-y-1">
+    <form action={dispatch} aria-label="Edit incident" className="space-y-1">
       <div className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="incident-status" className="block text-xs font-medium text-slate-700 dark:text-slate-300">Status</label>

@@ -26,6 +26,8 @@ export interface PostmortemEditorActions {
 
 const textarea =
   "block min-h-20 w-full resize-y rounded border border-slate-300 bg-white px-3 py-2 text-sm leading-relaxed text-slate-900 [field-sizing:content] focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-rose-600 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100";
+const primaryButton =
+  "rounded bg-rose-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-600 disabled:bg-slate-300 disabled:text-slate-700 dark:bg-rose-600 dark:hover:bg-rose-500 dark:disabled:bg-slate-700 dark:disabled:text-slate-200";
 const card = "space-y-2 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900";
 const button =
   "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-600 disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700";
@@ -123,7 +125,7 @@ export function PostmortemEditor({ doc, shareLinks, canEdit, markdownHref, actio
         <div className="space-y-4">
           <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-b-lg border-b border-slate-200 bg-slate-50/95 px-1 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
             {canEdit ? (
-              <button type="button" onClick={() => void save()} disabled={saving || (!dirty && !unsavedDraft)} className={`${button} border-rose-700 bg-rose-700 text-white hover:bg-rose-800 dark:border-rose-600 dark:bg-rose-600 dark:text-white dark:hover:bg-rose-500`}>
+              <button type="button" onClick={() => void save()} disabled={saving || (!dirty && !unsavedDraft)} className={primaryButton}>
                 {unsavedDraft && !dirty ? "Save draft" : "Save"}
               </button>
             ) : null}

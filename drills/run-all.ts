@@ -110,7 +110,7 @@ async function main(): Promise<number> {
 
   try {
     const needsDb = names.some((n) => n !== "fuzz-analyzer");
-    let auth: Auth = { token: null, how: "not needed", headers: () => ({}) };
+    let auth: Auth = { token: null, email: null, password: null, how: "not needed", headers: () => ({}) };
     if (needsDb) {
       db = await openDatabase({ dataDir: path.join(out, "pg-data"), port: args.pgPort, useEnv: false, fresh: !keepData, log });
       auth = obtainAuth({ databaseUrl: db.url, log });

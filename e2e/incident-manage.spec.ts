@@ -51,7 +51,7 @@ test("an incident's status, timeline, impact, merge and split, in the browser", 
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`checksum mismatch: ${mod}@v1.0.0`);
 
   // Header controls: labelled, saved together, written to the timeline.
-  await page.getByLabel("Status").selectOption("mitigated");
+  await page.getByLabel("Status", { exact: true }).selectOption("mitigated");
   await page.getByLabel("Severity").selectOption("sev2");
   await page.getByLabel("Owner").fill("alice");
   await page.getByLabel("Owner").press("Enter"); // keyboard: Enter submits the header form
@@ -87,7 +87,7 @@ test("an incident's status, timeline, impact, merge and split, in the browser", 
   await expect(impact.getByTestId("impact-branches")).toContainText("release");
   await expect(impact.getByTestId("impact-modules")).toContainText(`${mod}@v1.0.0`);
   await expect(impact.getByTestId("impact-runner-minutes-lost")).toContainText("3.5");
-  await page.getByLabel("Impact", { exact: true }).fill("Releases blocked");
+  await page.getByLabel("What was impacted").fill("Releases blocked");
   await page.getByLabel("Value").fill("2 (ledger-cli, api)");
   await page.getByRole("button", { name: "Add impact row" }).click();
   await expect(impact.getByTestId("impact-manual-row")).toHaveText(/Releases blocked\s*2 \(ledger-cli, api\)/);
@@ -121,7 +121,7 @@ test("an incident's status, timeline, impact, merge and split, in the browser", 
   // The merged-away incident says where its builds went.
   await page.goto(`/incidents/${b.incidentId}`);
   await expect(page.getByRole("note")).toContainText("This incident was merged into");
-  await expect(page.getByLabel("Status")).toBeDisabled();
+  await expect(page.getByLabel("Status", { exact: true })).toBeDisabled();
   await screenshotBoth(page, "incident-merged-away");
 });
 

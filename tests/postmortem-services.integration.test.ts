@@ -38,7 +38,7 @@ describe("getPostmortem", () => {
     expect(doc.content.timeline.length).toBeGreaterThanOrEqual(2);
     for (const t of doc.content.timeline) expect(t.at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
     const failure = doc.content.timeline.find((t) => t.text.startsWith("checksum mismatch: verifying github.com/acme/greet@v1.0.0"));
-    expect(failure?.text).toMatch(new RegExp(`\\[evidence\\]\\(/uploads/${uploadId}/log#L2`));
+    expect(failure?.text).toMatch(new RegExp(`\\(\\[log lines? 2[–\\d]*\\]\\(/uploads/${uploadId}/log#L2`));
     const failing = checkPostmortemQuality(doc).filter((c) => !c.ok).map((c) => c.id);
     expect(failing).toEqual(["action-items"]);
   });

@@ -1,6 +1,9 @@
-// API authentication for drills and benchmarks, before and after accounts exist: when the CLI has a
-// `token` command (bin/cli.ts), create a token with `faultline token create --email E` against the
-// drill's database and send it as `Authorization: Bearer <token>`; otherwise send no credentials.
+// API authentication for drills and benchmarks, before and after accounts exist. When the CLI has a
+// `token` command (bin/cli.ts, checked at run time) the helper creates an account (`faultline user
+// create`, with a known password so pages can sign in too) and a token (`faultline token create
+// --email E`) against the drill's database, and requests carry `Authorization: Bearer <token>`;
+// without it requests carry no credentials. Pages sign in through POST /api/v1/auth/login when it
+// exists (session cookie), else they are open.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,15 +11,15 @@ import { REPO_ROOT } from "./paths";
 
 export interface Auth {
   token: string | null;
+  email: string | null;
+  password: string | null;
   /** How the token was obtained, or why there is none: goes into the drill report. */
   how: string;
   headers(): Record<string, string>;
 }
 
-const TOKEN_SHAPES = [
-  /\b(fl[a-z]*_[A-Za-z0-9_-]{16,})\b/, // a prefixed token such as fl_… / flt_…
-  /(?:token|secret)["'\s:=]+([A-Za-z0-9._~+/-]{20,}=*)/i, // "token: …" / {"token":"…"}
-];
+/** A throwaway account in a drill or benchmark database on loopback only. */
+const PASSWORD = "faultline-drills-9f3a7c1e";
 
 export function parseToken(stdout: string): string | null {
   const text = stdout.trim();
@@ -26,10 +29,8 @@ export function parseToken(stdout: string): string | null {
   } catch {
     /* not JSON */
   }
-  for (const shape of TOKEN_SHAPES) {
-    const m = shape.exec(text);
-    if (m) return m[1];
-  }
+  const prefixed = /\b(fl[a-z]*_[A-Za-z0-9_-]{16,})\b/.exec(text);
+  if (prefixed) return prefixed[1];
   // A bare token printed on a line of its own.
   const bare = text.split("\n").map((l) => l.trim()).filter((l) => /^[A-Za-z0-9._~+/=-]{24,}$/.test(l));
   return bare.length === 1 ? bare[0] : null;
@@ -54,22 +55,65 @@ function runCli(args: string[], databaseUrl: string): { ok: boolean; stdout: str
   return { ok: r.status === 0, stdout: r.stdout ?? "", stderr: (r.stderr ?? "") + (r.error ? String(r.error) : "") };
 }
 
+const firstLine = (r: { stdout: string; stderr: string }) => (r.stderr || r.stdout).trim().split("\n")[0] ?? "";
+
 export function obtainAuth(opts: { databaseUrl: string; email?: string; log: (m: string) => void }): Auth {
-  const make = (token: string | null, how: string): Auth => ({ token, how, headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}) });
-  if (!cliHas("token")) return make(null, "no `faultline token` command yet: requests carry no Authorization header");
   const email = opts.email ?? "drills@faultline.invalid";
-  let r = runCli(["token", "create", "--email", email], opts.databaseUrl);
-  if (!r.ok && cliHas("user") && /user|account|not found|no such/i.test(r.stderr + r.stdout)) {
-    // The token command may want an existing account: create one, then try again.
-    const u = runCli(["user", "create", "--email", email], opts.databaseUrl);
-    opts.log(`faultline user create --email ${email}: ${u.ok ? "ok" : `failed: ${(u.stderr || u.stdout).trim().split("\n")[0]}`}`);
-    r = runCli(["token", "create", "--email", email], opts.databaseUrl);
+  const make = (token: string | null, how: string, account: boolean): Auth => ({
+    token,
+    email: account ? email : null,
+    password: account ? PASSWORD : null,
+    how,
+    headers: (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {}),
+  });
+  if (!cliHas("token")) return make(null, "no `faultline token` command yet: requests carry no Authorization header", false);
+  let account = false;
+  if (cliHas("user")) {
+    // --exists-ok: benchmark databases persist between runs (the password is the same every time).
+    let u = runCli(["user", "create", "--email", email, "--password", PASSWORD, "--exists-ok"], opts.databaseUrl);
+    if (!u.ok && /exists-ok|unknown option/i.test(u.stderr)) u = runCli(["user", "create", "--email", email, "--password", PASSWORD], opts.databaseUrl);
+    account = u.ok;
+    if (!u.ok) opts.log(`faultline user create --email ${email}: ${firstLine(u)}`);
   }
+  const r = runCli(["token", "create", "--email", email, "--name", "drills"], opts.databaseUrl);
   const token = r.ok ? parseToken(r.stdout) : null;
   if (!token) {
-    const why = r.ok ? "its output held no recognisable token" : `it failed: ${(r.stderr || r.stdout).trim().split("\n").slice(-1)[0]}`;
+    const why = r.ok ? "its output held no recognisable token" : `it failed: ${firstLine(r)}`;
     opts.log(`warning: \`faultline token create --email ${email}\` ${why}; continuing without Authorization`);
-    return make(null, `\`faultline token create\` exists but ${why}`);
+    return make(null, `\`faultline token create\` exists but ${why}`, account);
   }
-  return make(token, `Bearer token from \`faultline token create --email ${email}\``);
+  return make(token, `Bearer token from \`faultline token create --email ${email}\``, account);
+}
+
+export interface SessionCookie {
+  name: string;
+  value: string;
+}
+
+/**
+ * Signs the drill account in for page requests (POST /api/v1/auth/login, same-origin). Null when the
+ * server has no login route (pages are open) or no account was created.
+ */
+export async function signIn(base: string, auth: Auth): Promise<SessionCookie | null> {
+  if (!auth.email || !auth.password) return null;
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: base },
+    body: JSON.stringify({ email: auth.email, password: auth.password }),
+    redirect: "manual",
+  });
+  if (res.status === 404) return null;
+  const cookie = res.headers.get("set-cookie");
+  const m = cookie ? /^([^=;]+)=([^;]*)/.exec(cookie) : null;
+  if (!res.ok || !m) throw new Error(`signing in as ${auth.email} failed: ${res.status} ${(await res.text()).slice(0, 200)}`);
+  return { name: m[1], value: m[2] };
+}
+
+/** The team the caller acts for: GET /api/v1/auth/me with the token, or null before accounts existed. */
+export async function callerTeam(base: string, auth: Auth): Promise<string | null> {
+  if (!auth.token) return null;
+  const res = await fetch(`${base}/api/v1/auth/me`, { headers: auth.headers() });
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`GET /api/v1/auth/me answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+  return ((await res.json()) as { teamId: string }).teamId;
 }

@@ -71,7 +71,8 @@ export async function runFuzzCase(seed: number, index: number, opts: { chunkInva
   }
   const ms = performance.now() - t0;
   const violations = violationsOf(res);
-  if (opts.chunkInvariance && chunks.length > 1) {
+  // Damaged gzip/zip is left out: how zlib treats bytes after a broken member depends on where reads end.
+  if (opts.chunkInvariance && chunks.length > 1 && !isCompressed(input.bytes)) {
     try {
       const whole = await analyzeStream(feed([input.bytes]));
       if (comparable(whole) !== comparable(res)) violations.push(`result depends on chunking (${chunks.length} chunks at ${chunks.map((c) => c.length).join("+")} bytes vs one): ${diffHint(whole, res)}`);

@@ -30,6 +30,7 @@ export function evidencePath(e: { uploadId: string; file: string | null; line: n
   return `/uploads/${e.uploadId}/log${qs}#L${e.line}${end > e.line ? `-L${end}` : ""}`;
 }
 
+const linesLabel = (e: { line: number; endLine: number }) => (e.endLine > e.line ? `lines ${e.line}–${e.endLine}` : `line ${e.line}`);
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const list = (xs: string[]) => (xs.length <= 2 ? xs.join(" and ") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
 const distinct = (xs: (string | null)[]) => [...new Set(xs.filter((x): x is string => Boolean(x)))];
@@ -61,7 +62,7 @@ export function buildPostmortemDraft(facts: DraftFacts): TPostmortemContent {
 
   let rootCause = "";
   if (rc) {
-    const lines = rc.endLine > rc.line ? `lines ${rc.line}–${rc.endLine}` : `line ${rc.line}`;
+    const lines = linesLabel(rc);
     const detail = Object.entries(rc.fields)
       .filter(([, v]) => v !== "")
       .map(([k, v]) => `${k} ${v}`)
@@ -93,7 +94,7 @@ export function buildPostmortemDraft(facts: DraftFacts): TPostmortemContent {
     lessons: { wentWell: "", wentWrong: "", gotLucky: "" },
     timeline: facts.timeline.slice(0, DRAFT_TIMELINE_LIMIT).map((t) => ({
       at: formatUtc(t.at),
-      text: `${t.title}${t.detail ? ` (${t.detail})` : ""}${t.evidence ? ` [evidence](${evidencePath(t.evidence)})` : ""}`,
+      text: `${t.title}${t.detail ? ` (${t.detail})` : ""}${t.evidence ? ` ([${t.evidence.file ?? "log"} ${linesLabel(t.evidence)}](${evidencePath(t.evidence)}))` : ""}`,
     })),
   };
 }

@@ -93,7 +93,7 @@ export async function getIncident(input: { incidentId: string; teamId: string })
     where: { id: input.incidentId, teamId: input.teamId },
     include: {
       uploads: { orderBy: { createdAt: "asc" }, select: INCIDENT_UPLOAD_SELECT },
-      timeline: { orderBy: { at: "asc" } },
+      timeline: { orderBy: [{ at: "asc" }, { createdAt: "asc" }, { id: "asc" }] },
       impactRows: { orderBy: { createdAt: "asc" } },
       actionItems: { orderBy: { createdAt: "asc" } },
       mergedInto: { select: { id: true, title: true } },

@@ -125,8 +125,9 @@ export class CandidateBook {
     return true;
   }
 
-  add(tgid: number, c: Candidate): void {
-    if (this.repeat(tgid, c.key, { seq: c.seq, line: c.line, file: c.file, sortKey: () => c.sortKey })) return;
+  /** `fresh`: the caller has just seen repeat() of this key return false, so it is not pending. */
+  add(tgid: number, c: Candidate, fresh = false): void {
+    if (!fresh && this.repeat(tgid, c.key, { seq: c.seq, line: c.line, file: c.file, sortKey: () => c.sortKey })) return;
     const g = this.group(tgid);
     if (g.cands.size >= MAX_CANDIDATES) this.drop(g, g.cands.values().next().value as Candidate);
     c.okMark = g.okCount;
@@ -275,9 +276,13 @@ function push<K>(index: Index<K>, key: K, c: Candidate): void {
 }
 
 function pull<K>(index: Index<K>, key: K, c: Candidate): void {
-  const rest = index.get(key)?.filter((x) => x !== c);
-  if (rest?.length) index.set(key, rest);
-  else index.delete(key);
+  const list = index.get(key);
+  if (!list) return;
+  // In place (clear() iterates a list it has already taken out of its index, never one pulled from).
+  let n = 0;
+  for (const x of list) if (x !== c) list[n++] = x;
+  list.length = n;
+  if (n === 0) index.delete(key);
 }
 
 /** Network failures (connect, DNS, HTTP…) are retried: a warning about one still reports it. */

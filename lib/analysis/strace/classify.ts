@@ -109,6 +109,19 @@ export const ERRNO_TEXT: Record<string, string[]> = {
  * never explains a failure, so they are not even tracked.
  */
 export function isRoutineMiss(path: string): boolean {
+  // Asked for every path a call fails or opens, mostly the same few thousand paths: remembered.
+  let yes = routineMisses.get(path);
+  if (yes === undefined) {
+    yes = routineMiss(path);
+    if (routineMisses.size >= 16_384) routineMisses.clear();
+    routineMisses.set(path, yes);
+  }
+  return yes;
+}
+
+const routineMisses = new Map<string, boolean>();
+
+function routineMiss(path: string): boolean {
   return (
     path === "/etc/ld.so.preload" ||
     path.startsWith("/usr/lib/locale/") ||

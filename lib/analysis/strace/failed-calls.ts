@@ -18,7 +18,20 @@ const RULE_BY_CALL: Record<string, string> = {
 };
 const SOCKADDR_ARG: Record<string, number> = { connect: 1, bind: 1, sendto: 4 };
 
-const errTextOf = (result: string, errno: string) => detach(/\(([^)]*)\)\s*$/.exec(result)?.[1] ?? errno);
+/** `-1 ENOENT (No such file or directory)` → `No such file or directory` (the errno when there is no text). */
+function errTextOf(result: string, errno: string): string {
+  // The same few results over and over: remembered by result text and errno.
+  const key = `${errno}|${result}`;
+  let text = errTexts.get(key);
+  if (text === undefined) {
+    text = detach(/\(([^)]*)\)\s*$/.exec(result)?.[1] ?? errno);
+    if (errTexts.size >= 1_024) errTexts.clear();
+    errTexts.set(detach(key), text);
+  }
+  return text;
+}
+
+const errTexts = new Map<string, string>();
 
 export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, args: string, result: string, rawErrno: string): void {
   if (rawErrno === "EINPROGRESS" && name === "connect") return noteConnecting(ctx, site, args);
@@ -39,7 +52,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   const target = fd?.target ?? (fd ? ctx.procs.fdPath(site.pid, fd.fd) : undefined);
   const key = `${kind.cls}|${name}|${target ? stablePath(target) : ""}`;
   if (ctx.book.repeat(site.tgid, key, site)) return;
-  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }));
+  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }), true);
 }
 
 /** A failed call of a path syscall (`kind`: classifyFailure of the call and errno). */
@@ -53,26 +66,27 @@ export function onPathFailure(
   kind: FailureKind | null,
 ): void {
   const where = path.resolved ?? path.raw;
-  if (isRoutineMiss(where)) return;
+  const memo = path.memo;
+  if (memo ? memo.routine : isRoutineMiss(where)) return;
   ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
   if (!kind) return;
-  const key = `${kind.cls}|${where}`;
+  let key: string;
+  if (!memo) key = `${kind.cls}|${where}`;
+  else if (memo.keyCls === kind.cls) key = memo.key;
+  else {
+    key = memo.key = `${kind.cls}|${where}`;
+    memo.keyCls = kind.cls;
+  }
   if (ctx.book.repeat(site.tgid, key, site)) return;
-  const errno = detach(rawErrno);
+  const errno = memo ? rawErrno : detach(rawErrno);
   const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
-  const cand = candidateAt(site, name, kind, key, {
-    type: "path",
-    errno,
-    errText: errTextOf(result, errno),
-    raw: path.raw,
-    resolved: path.resolved,
-    base: path.base,
-  });
+  const what = { type: "path" as const, errno, errText: errTextOf(result, errno), raw: path.raw, resolved: path.resolved, base: path.base };
+  const cand = candidateAt(site, name, kind, key, what, memo !== undefined);
   // Found later under the same name (another directory of a search path): it was a probe.
   cand.repairPath = where;
-  cand.repairBase = basenameOf(where);
+  cand.repairBase = memo ? memo.name : basenameOf(where);
   cand.probe = probe;
-  ctx.book.add(site.tgid, cand);
+  ctx.book.add(site.tgid, cand, true);
 }
 
 /** A connect/send/recv (or a getsockopt SO_ERROR, a poll timeout) reported a network error for `dest`. */
@@ -95,7 +109,7 @@ export function addNetworkFailure(
   if (dest.port !== undefined) cand.repairPort = dest.port;
   else if (dest.path) cand.repairPath = dest.path;
   cand.needsReport = opts.needsReport;
-  ctx.book.add(site.tgid, cand);
+  ctx.book.add(site.tgid, cand, true);
 }
 
 function noteConnecting(ctx: TraceContext, site: CallSite, args: string): void {

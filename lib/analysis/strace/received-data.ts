@@ -18,7 +18,7 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
     if (ctx.book.repeat(site.tgid, key, site)) return;
     const detail = /\0M([^\0]*)/.exec(text)?.[1] ?? "too many connections";
     const kind = { cls: "too_many_connections" as const, ruleId: "strace.postgres-error" };
-    ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "pg", detail, dest }));
+    ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "pg", detail, dest }), true);
     return;
   }
   const http = parseHttpStatus(text);
@@ -28,7 +28,7 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
   if (ctx.book.repeat(site.tgid, key, site)) return;
   const kind = { cls, ruleId: "strace.http-status" };
   const what = { type: "http" as const, status: http.status, reason: http.reason, dest, request: dest?.request };
-  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, what));
+  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, what), true);
 }
 
 function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dest: SocketDest | undefined): void {
@@ -48,7 +48,7 @@ function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: num
   // A later successful answer for the name, or for a shorter name this one is a search-domain
   // expansion of (`api.corp.example` after `api`), repairs it.
   cand.repairNames = namePrefixes(dns.qname);
-  ctx.book.add(site.tgid, cand);
+  ctx.book.add(site.tgid, cand, true);
 }
 
 /** `a.b.corp.example` → itself, `a.b.corp`, `a.b`, `a`. */

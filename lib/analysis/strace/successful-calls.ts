@@ -58,8 +58,12 @@ export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string
  */
 export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, path: PathArg, args: string, result: string): void {
   const where = path.resolved ?? path.raw;
-  if (path.resolved) ctx.paths.noteExists(path.resolved);
-  ctx.book.repairPath(site.tgid, where, basenameOf(where));
+  const memo = path.memo;
+  if (path.resolved && !memo?.exists) {
+    ctx.paths.noteExists(path.resolved);
+    if (memo) memo.exists = ctx.paths.exists(path.resolved);
+  }
+  ctx.book.repairPath(site.tgid, where, memo ? memo.name : basenameOf(where));
   if (name === "chdir") return ctx.procs.setCwd(site.pid, path.resolved);
   if (EXECS.has(name)) {
     const argv = splitArgs(args, 2)[1];
@@ -73,7 +77,7 @@ export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, p
     ctx.report.fileOpened(where);
     const fd = resultValue(result);
     if (fd !== undefined && !result.includes("<")) ctx.procs.noteFd(site.pid, fd, where);
-    if (!isRoutineMiss(where)) markProductive(ctx, site);
+    if (!(memo ? memo.routine : isRoutineMiss(where))) markProductive(ctx, site);
     return;
   }
   if (PRODUCTIVE_PATH_CALLS.has(name)) markProductive(ctx, site);

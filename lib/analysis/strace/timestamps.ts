@@ -54,11 +54,29 @@ export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate
   // Going back by more than half a day means the trace crossed midnight.
   if (clock.lastSecOfDay !== undefined && sec < clock.lastSecOfDay - 43_200) clock.dayOffset++;
   clock.lastSecOfDay = sec;
-  const base = baseDate && /^\d{4}-\d{2}-\d{2}$/.test(baseDate) ? Date.parse(baseDate + "T00:00:00Z") / 1000 : NaN;
+  const base = baseSeconds(baseDate);
   const day = clock.dayOffset * 86_400;
   if (Number.isNaN(base)) return { sortKey: day + sec, clock: raw };
-  const date = new Date((base + day) * 1000).toISOString().slice(0, 10);
-  return { sortKey: base + day + sec, iso: `${date}T${raw.padStart(8, "0")}` };
+  return { sortKey: base + day + sec, iso: `${dateOf(base + day)}T${raw.padStart(8, "0")}` };
+}
+
+// Called for most lines that matter: the base date and the day's date text are worked out once.
+let lastBase: { baseDate: string | undefined; seconds: number } = { baseDate: undefined, seconds: NaN };
+let lastDay: { seconds: number; date: string } = { seconds: NaN, date: "" };
+
+/** `2026-11-20` → epoch seconds of its midnight UTC; NaN when absent or malformed. */
+function baseSeconds(baseDate: string | undefined): number {
+  if (lastBase.baseDate !== baseDate) {
+    const seconds = baseDate && /^\d{4}-\d{2}-\d{2}$/.test(baseDate) ? Date.parse(baseDate + "T00:00:00Z") / 1000 : NaN;
+    lastBase = { baseDate, seconds };
+  }
+  return lastBase.seconds;
+}
+
+/** Epoch seconds of a midnight → its `YYYY-MM-DD`. */
+function dateOf(seconds: number): string {
+  if (lastDay.seconds !== seconds) lastDay = { seconds, date: new Date(seconds * 1000).toISOString().slice(0, 10) };
+  return lastDay.date;
 }
 
 /** `22:03:40.285757` → seconds of the day (hand-parsed: called for every line that matters). */
@@ -66,10 +84,25 @@ function clockSeconds(raw: string): number | undefined {
   const c1 = raw.indexOf(":");
   const c2 = raw.indexOf(":", c1 + 1);
   if (c1 < 1 || c2 !== c1 + 3) return undefined;
-  const h = Number(raw.slice(0, c1));
-  const m = Number(raw.slice(c1 + 1, c2));
+  // `hh:mm:` read in place when they are plain digits (what Number() of the slices gives), else by Number().
+  let h = digitsAt(raw, 0, c1);
+  if (Number.isNaN(h)) h = Number(raw.slice(0, c1));
+  let m = digitsAt(raw, c1 + 1, c2);
+  if (Number.isNaN(m)) m = Number(raw.slice(c1 + 1, c2));
   const s = Number(raw.slice(c2 + 1));
   return Number.isNaN(h + m + s) ? undefined : h * 3600 + m * 60 + s;
+}
+
+/** The decimal digits raw[start, end) (at most 15 of them) as a number; NaN for anything else. */
+function digitsAt(raw: string, start: number, end: number): number {
+  if (end - start > 15) return NaN;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const c = raw.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    v = v * 10 + c;
+  }
+  return v;
 }
 
 /** Epoch seconds text → ISO with the trace's own sub-second digits (Date keeps only milliseconds). */

@@ -12,20 +12,19 @@ import {
   latin1,
   leadingFileFd,
   nameEnd,
-  quotedPathAt,
   readResult,
   scanPrefix,
   type ByteLine,
   type ByteResult,
-  type ByteSpan,
 } from "./byte-lines";
+import { ByteFinder, PathCache, quotedPathAt, type ByteSpan } from "./byte-paths";
 import { classifyFailure, EXECS, OPENS, pathArgIndex } from "./classify";
 import { CandidateBook, isAfter, type Candidate } from "./candidates";
 import { EventList, stablePath } from "./event-list";
 import { detailsOf } from "./failure-targets";
 import { onFailedCall, onPathFailure } from "./failed-calls";
 import { detach, newStraceLine, parseStraceLine, resultErrno, type StraceLine } from "./line-grammar";
-import { PathKnowledge, resolvePath } from "./paths";
+import { PathKnowledge } from "./paths";
 import { ProcessTable, type ProcState } from "./process-table";
 import { ReportBuilder, type Tally } from "./report-builder";
 import { onExitLine, onSignalLine } from "./process-exits";
@@ -197,11 +196,15 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
   const errnos = new ByteNames((name) => name);
   const bl: ByteLine = { pid: -1, timeStart: -1, timeEnd: -1 };
   const br: ByteResult = { duration: undefined, result: -1, resultEnd: -1, argsEnd: -1, failed: false };
-  const span: ByteSpan = { start: -1, end: -1 };
+  const find = { quote: new ByteFinder(34), backslash: new ByteFinder(92) };
+  const span: ByteSpan = { start: 0, end: 0 };
+  const pathCache = new PathCache();
   /** The buffer of the line being handled from bytes (its stamp is read from there when needed). */
   let lineBuf: Buffer | null = null;
 
   function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
+    find.quote.reset();
+    find.backslash.reset();
     // decodeLine rewrites lines with a CR or an escape, and non-ASCII lines decode to other offsets.
     const clean = isAscii(buf.subarray(start, end)) && !hasByte(buf, 13, start, end) && !hasByte(buf, 27, start, end);
     let no = firstNo - 1;
@@ -245,7 +248,17 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
       const k = nameEnd(buf, i + 5, e, 59, 32);
       if (k < 0 || k > i + 64 || !isResumedTag(buf, k)) return false;
       info = names.get(buf, i + 5, k);
-      if (!readResult(buf, k + 9, e, br) || (br.result >= 0 && (br.failed || info.use !== PLAIN))) return false;
+      if (!readResult(buf, k + 9, e, br) || (br.result >= 0 && info.use !== PLAIN)) return false;
+      if (br.result >= 0 && br.failed) {
+        // Failed: only a tally when the errno cannot matter for a call of this name.
+        const at = br.result + (buf[br.result] === 45 ? 3 : 2);
+        const errno = errnos.get(buf, at, errnoEnd(buf, at + 1, br.resultEnd));
+        if (info.pathIdx >= 0 || errno === "EINPROGRESS" || classifyFailure(info.name, errno) !== null) return false;
+        commit(e - s + 1);
+        fs.pending.delete(pid);
+        count(info, true);
+        return true;
+      }
       commit(e - s + 1);
       fs.pending.delete(pid);
     } else {
@@ -310,10 +323,11 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     let path: PathArg | null = null;
     if (info.pathIdx >= 0 && (failed || info.use === PATH)) {
       const cwd = proc.cwd;
-      if (!quotedPathAt(buf, argsAt, br.argsEnd, info.pathIdx, cwd, span)) return false;
-      const raw = latin1(buf, span.start, span.end);
-      const resolved = resolvePath(cwd, raw);
-      path = raw.charCodeAt(0) === 47 ? { raw, resolved } : { raw, resolved, base: cwd };
+      const found = quotedPathAt(buf, argsAt, br.argsEnd, info.pathIdx, cwd, find, span);
+      if (found < 0) return false;
+      if (found > 0) {
+        path = pathCache.get(buf, span.start, span.end, cwd);
+      } else if (failed && classifyFailure(info.name, errno) !== null) return false; // then the descriptor is looked at
     }
     commit(e - s + 1);
     count(info, failed);

@@ -52,11 +52,14 @@ export function markProductive(ctx: TraceContext, site: CallSite): void {
   ctx.procs.get(site.tgid).lastProductive = at;
 }
 
-/** A candidate failure at this call site; what it needs beyond position and time is set by the caller. */
-export function candidateAt(site: CallSite, syscall: string, kind: FailureKind, key: string, what: FailureTarget): Candidate {
+/**
+ * A candidate failure at this call site; what it needs beyond position and time is set by the caller.
+ * `owned`: the strings are not slices of the line (the byte path's), so they need no copying.
+ */
+export function candidateAt(site: CallSite, syscall: string, kind: FailureKind, key: string, what: FailureTarget, owned = false): Candidate {
   const t = site.time();
   const c: Candidate = {
-    key: detach(key),
+    key: owned ? key : detach(key),
     cls: kind.cls,
     ruleId: kind.ruleId,
     syscall,
@@ -69,7 +72,9 @@ export function candidateAt(site: CallSite, syscall: string, kind: FailureKind, 
     repeatLines: [],
   };
   // Candidates outlive the line: copy every string that may be a slice of it.
-  if (what.type === "path") {
+  if (owned) {
+    // nothing to copy
+  } else if (what.type === "path") {
     const raw = what.raw;
     what.raw = detach(raw);
     if (what.resolved) what.resolved = what.resolved === raw ? what.raw : detach(what.resolved);
@@ -99,6 +104,21 @@ export interface PathArg {
   resolved?: string;
   /** Directory a relative path was resolved against. */
   base?: string;
+  /** Set by the byte path (byte-paths.ts): facts about the path worked out once, and its strings are its own. */
+  memo?: PathMemo;
+}
+
+/** What the byte path's path cache remembers about a path (for one cwd when it is relative). */
+export interface PathMemo {
+  /** basenameOf(resolved ?? raw). */
+  name: string;
+  /** isRoutineMiss(resolved ?? raw). */
+  routine: boolean;
+  /** The trace has shown `resolved` to exist (PathKnowledge never forgets). */
+  exists: boolean;
+  /** The last candidate key made for it (`cls|path`) and its class. */
+  keyCls: string;
+  key: string;
 }
 
 /** The path argument of a path syscall, resolved against its dirfd (`-y` decoration or fd table) or the cwd. */
