@@ -13,12 +13,13 @@ export function lineRange(line: number, endLine: number): string {
 function When({ first, last }: { first: string; last: string }) {
   return (
     <>
-      <time dateTime={first}>{formatUtc(first)}</time>
+      <time dateTime={first} className="block whitespace-nowrap">{formatUtc(first)}</time>
       {last !== first ? (
-        <>
-          {" – "}
-          <time dateTime={last}>{formatUtc(last)}</time>
-        </>
+        <time dateTime={last} className="block whitespace-nowrap">
+          <span aria-hidden="true">– </span>
+          <span className="sr-only">to </span>
+          {formatUtc(last)}
+        </time>
       ) : null}
     </>
   );
@@ -49,7 +50,7 @@ export function EventTable({ events }: { events: IncidentEventView[] }) {
             </th>
             <td className="py-1.5 pr-3 text-right font-semibold tabular-nums" data-testid="event-class-count">{s.count}</td>
             <td className="py-1.5 pr-3 text-right tabular-nums">{s.uploads}</td>
-            <td className="py-1.5 text-xs whitespace-nowrap tabular-nums text-slate-600 dark:text-slate-400">
+            <td className="py-1.5 text-xs tabular-nums text-slate-600 dark:text-slate-400">
               <When first={s.firstSeenAt} last={s.lastSeenAt} />
             </td>
           </tr>
@@ -63,10 +64,10 @@ export function EventTable({ events }: { events: IncidentEventView[] }) {
                 </Link>
                 {e.step ? <span className="block text-slate-500 dark:text-slate-400">{e.step}</span> : null}
               </td>
-              <td className="py-2 pr-3 font-mono text-xs break-all whitespace-pre-wrap">{e.message}</td>
+              <td className="py-2 pr-3 font-mono text-xs whitespace-pre-wrap wrap-anywhere">{e.message}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{count}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{uploads}</td>
-              <td className="py-2 text-xs whitespace-nowrap tabular-nums text-slate-600 dark:text-slate-400">
+              <td className="py-2 text-xs tabular-nums text-slate-600 dark:text-slate-400">
                 <When first={firstSeenAt} last={lastSeenAt} />
               </td>
             </tr>

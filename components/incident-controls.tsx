@@ -20,7 +20,8 @@ export function IncidentControls({ status, severity, owner, action, disabled }: 
   const [result, dispatch, pending] = useActionState(action, IDLE);
   return (
     <form action={dispatch} aria-label="Edit incident" className="space-y-1">
-      <div className="flex flex-wrap items-end gap-3">
+      {/* Keyed by the saved values: after a save the fields start again from what was saved. */}
+      <div key={`${status}|${severity}|${owner ?? ""}`} className="flex flex-wrap items-end gap-3">
         <div>
           <label htmlFor="incident-status" className="block text-xs font-medium text-slate-700 dark:text-slate-300">Status</label>
           <select id="incident-status" name="status" defaultValue={status} disabled={disabled} className={inputClass}>

@@ -25,7 +25,7 @@ test.describe("signed out", () => {
     await screenshotBoth(page, "login");
 
     await signInThroughPage(page, { ...account, password: "not the password" });
-    await expect(page.getByRole("alert")).toHaveText(/wrong email or password/i);
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password." })).toBeVisible();
     await expect(page.getByLabel("Email", { exact: true })).toHaveValue(account.email);
     await screenshotBoth(page, "login-error");
 

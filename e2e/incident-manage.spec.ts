@@ -57,6 +57,9 @@ test("an incident's status, timeline, impact, merge and split, in the browser", 
   await page.getByLabel("Owner").press("Enter"); // keyboard: Enter submits the header form
   await expect(page.getByTestId("incident-controls-status")).toHaveText("Saved: status, severity, owner changed.");
   await expect(page.getByTestId("incident-summary")).toContainText("mitigated · SEV2 · owner alice");
+  // The controls show what was saved.
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("mitigated");
+  await expect(page.getByLabel("Severity")).toHaveValue("sev2");
   const timeline = page.getByTestId("timeline");
   await expect(timeline.locator('[data-kind="status"]')).toContainText(["Status changed from open to mitigated", "Severity changed from SEV3 to SEV2", "Owner set to alice"]);
 

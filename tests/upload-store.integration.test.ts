@@ -35,7 +35,7 @@ describe("directory store", () => {
     const text = `${lines.join("\n")}\n`;
     const up = await upload(teamId, [textFile("big.log", text)]);
     const file = await db().uploadFile.findFirstOrThrow({ where: { uploadId: up.id } });
-    expect(file).toMatchObject({ storage: "directory", storageKey: `${file.id.slice(-2)}/${file.id}`, lines: 60_000 });
+    expect(file).toMatchObject({ storage: "directory", storageKey: `${up.id.slice(-2)}/${up.id}/0`, lines: 60_000 });
     const chunks = await db().uploadChunk.findMany({ where: { fileId: file.id }, orderBy: { seq: "asc" } });
     expect(chunks.length).toBe(3);
     expect(chunks.every((c) => c.data.length === 0)).toBe(true);
@@ -59,10 +59,12 @@ describe("directory store", () => {
 
   it("removes what a refused upload had written to disk", async () => {
     const teamId = await createTestTeam();
-    const before = filesOnDisk().length;
+    // Files and directories below the shared fan-out directories (`<xx>/`).
+    const entries = () => readdirSync(dir, { recursive: true }).filter((p) => String(p).includes(path.sep)).length;
+    const before = entries();
     const binary = { name: "core", stream: (async function* () { yield Buffer.alloc(2048, 0); })() };
     await expect(upload(teamId, [textFile("ok.log", corpusText("go-proxy-403.log")), binary])).rejects.toMatchObject({ status: 415 });
     expect(await db().upload.count({ where: { teamId } })).toBe(0);
-    expect(filesOnDisk().length).toBe(before);
+    expect(entries()).toBe(before);
   });
 });

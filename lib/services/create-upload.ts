@@ -68,15 +68,15 @@ export async function createUpload(input: {
       const name = file.name.split(/[\\/]/).pop() ?? "";
       if (!SAFE_NAME.test(name)) throw new ValidationError(`invalid file name ${JSON.stringify(file.name)}`);
       names.push(name);
+      // Where the bytes go is recorded before they are written, so a failure part way can be cleaned up.
+      const storageKey = store === "directory" ? directoryKey(upload.id, names.length - 1) : null;
       const row = await db().uploadFile.create({
-        data: { uploadId: upload.id, name, size: 0n, contentType: file.contentType, storage: store },
+        data: { uploadId: upload.id, name, size: 0n, contentType: file.contentType, storage: store, storageKey },
         select: { id: true },
       });
-      // Where the bytes go is recorded before they are written, so a failure part way can be cleaned up.
-      const location = { id: row.id, storage: store, storageKey: store === "directory" ? directoryKey(row.id) : null };
+      const location = { id: row.id, storage: store, storageKey };
       written.push(location);
-      if (location.storageKey) await db().uploadFile.update({ where: { id: row.id }, data: { storageKey: location.storageKey } });
-      const blob = await storeBlob(row.id, acceptedContent(name, file.stream), maxBytes - total, store);
+      const blob = await storeBlob(location, acceptedContent(name, file.stream), maxBytes - total);
       if (blob.size === 0) throw new ValidationError(`file ${name} is empty`);
       total += blob.size;
       digests.push(blob.sha256);

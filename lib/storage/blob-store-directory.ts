@@ -2,7 +2,7 @@
 // gzip-compressed file per ~1 MiB piece under <FAULTLINE_UPLOAD_DIR>/<xx>/<fileId>/<seq>.gz, each
 // fsynced before the upload is acknowledged. Postgres keeps only index rows (UploadChunk with the
 // piece's newline count and no data), so the log viewer's line index works the same for both stores.
-import { mkdir, open, readFile, rm } from "node:fs/promises";
+import { mkdir, open, readFile, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db/client";
 import { env } from "../env";
@@ -15,9 +15,12 @@ export function uploadDir(): string {
   return path.resolve(e.FAULTLINE_UPLOAD_DIR ?? path.join(e.FAULTLINE_DATA_DIR, "uploads"));
 }
 
-/** Relative to uploadDir(), so the directory can move; the last characters of a cuid vary the most. */
-export function directoryKey(fileId: string): string {
-  return `${fileId.slice(-2)}/${fileId}`;
+/**
+ * Where file `index` of an upload goes, relative to uploadDir() so the directory can move: all files of
+ * an upload under one directory, spread by the last characters of its cuid (they vary the most).
+ */
+export function directoryKey(uploadId: string, index: number): string {
+  return `${uploadId.slice(-2)}/${uploadId}/${index}`;
 }
 
 function keyPath(key: string): string {
@@ -37,8 +40,8 @@ async function fsyncPath(p: string): Promise<void> {
   }
 }
 
-export async function writeDirectoryBlob(fileId: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBlob & { storageKey: string }> {
-  const storageKey = directoryKey(fileId);
+/** Writes the pieces under `storageKey` and their index rows for UploadFile `fileId`. */
+export async function writeDirectoryBlob(fileId: string, storageKey: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBlob> {
   const dir = keyPath(storageKey);
   await mkdir(dir, { recursive: true });
   const sink = {
@@ -55,7 +58,7 @@ export async function writeDirectoryBlob(fileId: string, source: AsyncIterable<U
   };
   const blob = await writeChunks(sink, source, maxBytes);
   await fsyncPath(dir); // the new file names are durable too
-  return { ...blob, storageKey };
+  return blob;
 }
 
 /** Piece `seq` (gzip data), or null past the last one. */
@@ -68,6 +71,9 @@ export async function readDirectoryChunk(storageKey: string, seq: number): Promi
   }
 }
 
+/** Removes a file's pieces, and its upload's directory once that is empty. */
 export async function removeDirectoryBlob(storageKey: string): Promise<void> {
-  await rm(keyPath(storageKey), { recursive: true, force: true });
+  const dir = keyPath(storageKey);
+  await rm(dir, { recursive: true, force: true });
+  await rmdir(path.dirname(dir)).catch(() => {}); // other files of the upload still there: keep it
 }

@@ -3,24 +3,23 @@
 // readBlob()/locateLine() from postgres-blob-store.ts, which follow each file's recorded store.
 // (No S3-compatible store: there is nothing on this machine to test one against.)
 import { env } from "../env";
-import { directoryKey, removeDirectoryBlob, writeDirectoryBlob } from "./blob-store-directory";
+import { removeDirectoryBlob, writeDirectoryBlob } from "./blob-store-directory";
 import type { StoredBlob } from "./blob-store-chunks";
 import { writeBlob } from "./postgres-blob-store";
 
 export type BlobStoreKind = "postgres" | "directory";
 
-export interface StoredBlobLocation extends StoredBlob {
-  storage: BlobStoreKind;
-  storageKey: string | null;
-}
-
 export function configuredBlobStore(): BlobStoreKind {
   return env().FAULTLINE_UPLOAD_STORE;
 }
 
-export async function storeBlob(fileId: string, source: AsyncIterable<Uint8Array>, maxBytes: number, store: BlobStoreKind = configuredBlobStore()): Promise<StoredBlobLocation> {
-  if (store === "directory") return { ...(await writeDirectoryBlob(fileId, source, maxBytes)), storage: "directory" };
-  return { ...(await writeBlob(fileId, source, maxBytes)), storage: "postgres", storageKey: null };
+/** Stores the bytes of UploadFile `file` where its row says (`storage`, and `storageKey` for a directory). */
+export async function storeBlob(file: { id: string; storage: BlobStoreKind; storageKey: string | null }, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredBlob> {
+  if (file.storage === "directory") {
+    if (!file.storageKey) throw new Error(`file ${file.id}: the directory store needs a storage key`);
+    return writeDirectoryBlob(file.id, file.storageKey, source, maxBytes);
+  }
+  return writeBlob(file.id, source, maxBytes);
 }
 
 /**
@@ -28,5 +27,5 @@ export async function storeBlob(fileId: string, source: AsyncIterable<Uint8Array
  * write that failed part way.
  */
 export async function removeStoredBlob(file: { id: string; storage: string; storageKey: string | null }): Promise<void> {
-  if (file.storage === "directory") await removeDirectoryBlob(file.storageKey ?? directoryKey(file.id));
+  if (file.storage === "directory" && file.storageKey) await removeDirectoryBlob(file.storageKey);
 }

@@ -20,9 +20,24 @@ export async function writeBlob(fileId: string, source: AsyncIterable<Uint8Array
   return writeChunks(sink, source, maxBytes, onBytes);
 }
 
+// Where a file's bytes are never changes once written: remembered, since archive readers call
+// readBlob once per piece.
+const locations = new Map<string, { storage: string; storageKey: string | null }>();
+const MAX_REMEMBERED = 1000;
+
+async function locationOf(fileId: string): Promise<{ storage: string; storageKey: string | null } | null> {
+  const known = locations.get(fileId);
+  if (known) return known;
+  const file = await db().uploadFile.findUnique({ where: { id: fileId }, select: { storage: true, storageKey: true } });
+  if (!file) return null;
+  if (locations.size >= MAX_REMEMBERED) locations.delete(locations.keys().next().value!);
+  locations.set(fileId, file);
+  return file;
+}
+
 /** Streams a stored blob back, decompressed, one piece at a time. */
 export async function* readBlob(fileId: string, fromSeq = 0): AsyncGenerator<Uint8Array> {
-  const file = await db().uploadFile.findUnique({ where: { id: fileId }, select: { storage: true, storageKey: true } });
+  const file = await locationOf(fileId);
   if (!file) return;
   if (file.storage === "directory") {
     for (let seq = fromSeq; ; seq++) {

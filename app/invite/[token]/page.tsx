@@ -47,9 +47,9 @@ export default async function InvitePage({ params }: Props) {
           <p className="text-sm text-slate-600 dark:text-slate-400">
             Already have an account?{" "}
             <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-rose-700 underline dark:text-rose-400">
-              Sign in first
-            </Link>
-            , then open this link again.
+              Sign in
+            </Link>{" "}
+            to join with it.
           </p>
         </div>
       )}

@@ -206,35 +206,34 @@ export function latin1(buf: Uint8Array, s: number, e: number): string {
 }
 
 /**
- * Syscall names read from bytes, mapped to per-name data without decoding the name again: a small
- * direct-mapped cache compared in place, backed by a bounded map by name.
+ * Names read from bytes (syscalls, errnos), mapped to per-name data without decoding the name again: a
+ * small direct-mapped cache compared in place, backed by a bounded map by name. A lookup function per
+ * table (a closure, so each table's call sites see one kind of value).
  */
-export class ByteNames<T> {
-  private readonly slots: ({ bytes: Uint8Array; value: T } | undefined)[] = new Array<undefined>(1024).fill(undefined);
-  private readonly byName = new Map<string, T>();
-
-  constructor(private readonly make: (name: string) => T) {}
-
-  get(buf: Uint8Array, s: number, e: number): T {
+export function byteNames<T>(make: (name: string) => T): (buf: Uint8Array, s: number, e: number) => T {
+  // Parallel arrays (no per-slot object): the name's bytes and its value.
+  const keys: Uint8Array[] = new Array<Uint8Array>(1024).fill(new Uint8Array(0));
+  const values: (T | undefined)[] = new Array<T | undefined>(1024).fill(undefined);
+  const byName = new Map<string, T>();
+  return (buf, s, e) => {
     const len = e - s;
     const slot = (len * 961 + buf[s] * 31 + buf[e - 1] + buf[s + (len >> 1)] * 7) & 1023;
-    const hit = this.slots[slot];
-    if (hit !== undefined && sameBytes(hit.bytes, buf, s, e)) return hit.value;
-    const name = latin1(buf, s, e);
-    let value = this.byName.get(name);
-    if (value === undefined) {
-      value = this.make(name);
-      if (this.byName.size < 4_096) this.byName.set(name, value);
+    const key = keys[slot];
+    if (key.length === len) {
+      let k = 0;
+      while (k < len && key[k] === buf[s + k]) k++;
+      if (k === len) return values[slot] as T;
     }
-    this.slots[slot] = { bytes: new Uint8Array(buf.subarray(s, e)), value }; // a copy: the buffer is reused
+    const name = latin1(buf, s, e);
+    let value = byName.get(name);
+    if (value === undefined) {
+      value = make(name);
+      if (byName.size < 4_096) byName.set(name, value);
+    }
+    keys[slot] = new Uint8Array(buf.subarray(s, e)); // a copy: the buffer is reused
+    values[slot] = value;
     return value;
-  }
-}
-
-function sameBytes(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
-  if (a.length !== e - s) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== buf[s + k]) return false;
-  return true;
+  };
 }
 
 /** End of an errno name (`[A-Z0-9_]`) from i, as resultErrno reads it. */

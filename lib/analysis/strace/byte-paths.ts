@@ -79,16 +79,53 @@ export function quotedPathAt(
 }
 
 /** `AT_FDCWD<cwd>` at a (what follows the `>` is not looked at, as in pathArgOf). */
-function atFdcwdOf(buf: Uint8Array, a: number, end: number, cwd: string): boolean {
+function atFdcwdOf(buf: Buffer, a: number, end: number, cwd: string): boolean {
   const n = cwd.length;
   if (a + 10 + n > end || !bytesEqual(buf, a, a + 9, "AT_FDCWD<") || buf[a + 9 + n] !== 62) return false;
-  for (let k = 0; k < n; k++) if (buf[a + 9 + k] !== cwd.charCodeAt(k)) return false;
+  const bytes = bytesOf(cwd);
+  return bytes !== null && sameAscii(bytes, viewOf(buf), a + 9);
+}
+
+/** The string's bytes as a view, when it is ASCII (remembered for the few cwds a trace has). */
+function bytesOf(text: string): DataView | null {
+  let v = cwdBytes.get(text);
+  if (v === undefined) {
+    const b = Buffer.from(text, "latin1");
+    v = /^[\x00-\x7f]*$/.test(text) ? new DataView(b.buffer, b.byteOffset, b.byteLength) : null;
+    if (cwdBytes.size >= 256) cwdBytes.clear();
+    cwdBytes.set(text, v);
+  }
+  return v;
+}
+
+const cwdBytes = new Map<string, DataView | null>();
+
+/** A DataView of the buffer (the last one asked for is remembered: one buffer per run of lines). */
+function viewOf(buf: Buffer): DataView {
+  if (lastBuf !== buf) {
+    lastBuf = buf;
+    lastView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  return lastView;
+}
+
+let lastBuf: Buffer | null = null;
+let lastView: DataView = new DataView(new ArrayBuffer(0));
+
+/**
+ * `key` equals view[at, at + key.byteLength), both ASCII: compared 8 bytes at a time as doubles, which
+ * is exact for ASCII (no byte ≥ 0x80, so no -0 and no NaN: equal doubles have equal bits).
+ */
+function sameAscii(key: DataView, view: DataView, at: number): boolean {
+  const n = key.byteLength;
+  let k = 0;
+  for (; k + 8 <= n; k += 8) if (key.getFloat64(k, true) !== view.getFloat64(at + k, true)) return false;
+  for (; k < n; k++) if (key.getUint8(k) !== view.getUint8(at + k)) return false;
   return true;
 }
 
 /** A cached path: a PathArg (never changed by the handlers) with its memo, for one cwd. */
 interface Entry extends PathArg {
-  bytes: Uint8Array;
   /** The cwd a relative path was resolved against (absolute paths do not depend on it). */
   cwd: string | undefined;
   memo: PathMemo;
@@ -96,42 +133,46 @@ interface Entry extends PathArg {
 
 const SLOTS = 1 << 14;
 const WAYS = 4;
+const NO_BYTES = new DataView(new ArrayBuffer(0));
 
-/** Paths by their bytes: a set-associative table (4 ways, replaced round-robin); a miss decodes the path. */
+/**
+ * Paths by their bytes: a set-associative table (4 ways, replaced round-robin); a miss decodes the path.
+ * The buffer's bytes must be ASCII (the byte path only reads lines that are).
+ */
 export class PathCache {
-  private readonly slots: (Entry | undefined)[] = new Array<Entry | undefined>(SLOTS).fill(undefined);
+  // Parallel arrays (monomorphic, no per-slot object): the path's bytes and its entry.
+  private readonly keys: DataView[] = new Array<DataView>(SLOTS).fill(NO_BYTES);
+  private readonly entries: (Entry | undefined)[] = new Array<Entry | undefined>(SLOTS).fill(undefined);
   private victim = 0;
 
   /** The path at buf[s, e) (ASCII, no escapes) resolved against `cwd`, as pathArgOf would return it. */
   get(buf: Buffer, s: number, e: number, cwd: string | undefined): PathArg {
     const len = e - s;
-    // Paths share their heads: hash the length and the last bytes.
-    let h = len;
-    for (let k = Math.max(s, e - 24); k < e; k++) h = Math.imul(h ^ buf[k], 0x01000193);
-    const base = (h >>> 0) & (SLOTS - WAYS);
-    for (let w = 0; w < WAYS; w++) {
-      const x = this.slots[base + w];
-      if (x === undefined || !sameBytes(x.bytes, buf, s, e)) continue;
-      if (x.raw.charCodeAt(0) === 47 || x.cwd === cwd) return x;
-      return (this.slots[base + w] = entry(x.raw, x.bytes, cwd));
+    // Paths share their heads: a few bytes of the tail, one of the middle and the length pick the set.
+    const h =
+      len < 16
+        ? len * 31 + buf[e - 1] * 7919 + buf[s] * 131 + buf[s + (len >> 1)]
+        : len * 31 + buf[e - 1] * 7919 + buf[e - 2] * 131 + buf[e - 4] * 17 + buf[e - 7] * 3 + buf[e - 11] * 29 + buf[e - 16] * 37 + buf[s + (len >> 1)];
+    const set = Math.imul(h, 0x9e3779b1) & (SLOTS - WAYS);
+    const view = viewOf(buf);
+    for (let w = set; w < set + WAYS; w++) {
+      const key = this.keys[w];
+      if (key.byteLength !== len || !sameAscii(key, view, s)) continue;
+      const x = this.entries[w]!;
+      if (x.cwd === cwd || x.raw.charCodeAt(0) === 47) return x;
+      return (this.entries[w] = entry(x.raw, cwd));
     }
-    const x = entry(latin1(buf, s, e), new Uint8Array(buf.subarray(s, e)), cwd);
-    this.slots[base + (this.victim++ & (WAYS - 1))] = x;
-    return x;
+    const w = set + (this.victim++ & (WAYS - 1));
+    const copy = new Uint8Array(buf.subarray(s, e)); // a copy: the buffer is reused
+    this.keys[w] = new DataView(copy.buffer);
+    return (this.entries[w] = entry(latin1(buf, s, e), cwd));
   }
 }
 
-function entry(raw: string, bytes: Uint8Array, cwd: string | undefined): Entry {
-  const absolute = raw.charCodeAt(0) === 47;
+function entry(raw: string, cwd: string | undefined): Entry {
   const resolved = resolvePath(cwd, raw);
   const where = resolved ?? raw;
   const memo: PathMemo = { name: basenameOf(where), routine: isRoutineMiss(where), exists: false, keyCls: "", key: "" };
-  // pathArgOf's shape: no `base` property for an absolute path.
-  return absolute ? { raw, resolved, bytes, cwd, memo } : { raw, resolved, base: cwd, bytes, cwd, memo };
-}
-
-function sameBytes(a: Uint8Array, buf: Uint8Array, s: number, e: number): boolean {
-  if (a.length !== e - s) return false;
-  for (let k = a.length - 1; k >= 0; k--) if (a[k] !== buf[s + k]) return false;
-  return true;
+  // pathArgOf's shape: no `base` for an absolute path.
+  return raw.charCodeAt(0) === 47 ? { raw, resolved, cwd, memo } : { raw, resolved, base: cwd, cwd, memo };
 }

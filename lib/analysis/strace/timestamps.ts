@@ -89,8 +89,31 @@ function clockSeconds(raw: string): number | undefined {
   if (Number.isNaN(h)) h = Number(raw.slice(0, c1));
   let m = digitsAt(raw, c1 + 1, c2);
   if (Number.isNaN(m)) m = Number(raw.slice(c1 + 1, c2));
-  const s = Number(raw.slice(c2 + 1));
+  let s = decimalAt(raw, c2 + 1);
+  if (Number.isNaN(s)) s = Number(raw.slice(c2 + 1));
   return Number.isNaN(h + m + s) ? undefined : h * 3600 + m * 60 + s;
+}
+
+/**
+ * `40.285846` from `start` to the end: Number() of that text, read in place when it is digits, one dot
+ * and more digits (at most 15 digits in all: the digits are then an exact integer and dividing it by an
+ * exact power of ten rounds once, to the same double Number() parses); NaN for anything else.
+ */
+function decimalAt(raw: string, start: number): number {
+  const n = raw.length;
+  if (n - start > 16) return NaN;
+  let v = 0;
+  let scale = 1;
+  let dot = -1;
+  for (let i = start; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 46 && dot < 0) dot = i;
+    else if (c >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      if (dot >= 0) scale *= 10;
+    } else return NaN;
+  }
+  return dot === start || dot === n - 1 || n - start - (dot < 0 ? 0 : 1) > 15 ? NaN : v / scale;
 }
 
 /** The decimal digits raw[start, end) (at most 15 of them) as a number; NaN for anything else. */

@@ -5,7 +5,7 @@ import { isAscii } from "node:buffer";
 import { decodeLine } from "../input/decode-line";
 import type { AnalyzeOptions, LineAnalyzer, LogLine, PartialResult } from "../types";
 import {
-  ByteNames,
+  byteNames,
   endsUnfinished,
   errnoEnd,
   FAST_MAX_LINE,
@@ -52,6 +52,11 @@ const READ = 1; // read(): nothing else when its fd is a file (`3</path>`)
 const CLOSE = 2; // close(): forgets the fd when it is a file
 const PATH = 3; // a path call (not an exec)
 const OTHER = 4; // needs the string handlers
+
+// Kinds of line the byte path reads.
+const CALL = 0;
+const UNFINISHED = 1;
+const RESUMED = 2;
 
 interface NameInfo {
   name: string;
@@ -181,19 +186,14 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     site.seq = seq;
     const known = procs.peek(pid);
     if (known) site.tgid = known.tgid;
-    else {
-      const t = site.time();
-      const p = procs.get(pid);
-      p.startedAt = t?.iso ?? t?.clock;
-      p.startKey = t?.sortKey;
-      site.tgid = pid;
-    }
+    else newProcess(pid);
     dispatch(fs, site, parsed);
   }
 
-  // The byte fast path (pushLines). Lines it is not sure about go through push() as decoded text.
-  const names = new ByteNames(nameInfo);
-  const errnos = new ByteNames((name) => name);
+  // The byte path (pushLines): lines are read from their bytes and never decoded as a whole. Lines it
+  // does not read (see byteLine) go through push() as decoded text.
+  const nameAt = byteNames(nameInfo);
+  const errnoAt = byteNames((name) => name);
   const bl: ByteLine = { pid: -1, timeStart: -1, timeEnd: -1 };
   const br: ByteResult = { duration: undefined, result: -1, resultEnd: -1, argsEnd: -1, failed: false };
   const find = { quote: new ByteFinder(34), backslash: new ByteFinder(92) };
@@ -212,7 +212,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
       let nl = buf.indexOf(10, p);
       if (nl < 0 || nl > end) nl = end;
       no++;
-      if (!fastLine(buf, p, nl, no, file, clean)) {
+      if (!byteLine(buf, p, nl, no, file, clean)) {
         const line: LogLine = { no, text: decodeLine(buf, p, nl).text, bytes: nl - p + 1 };
         if (file !== undefined) line.file = file;
         push(line);
@@ -224,62 +224,119 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
   }
 
   /**
-   * Handles line `no`, buf[s, e), when its whole effect can be had from its bytes: the same effects as
-   * push() of its decoded text. False (nothing done) for lines left to push().
+   * Line `no`, buf[s, e), read from its bytes with the same effects as push() of its decoded text: a
+   * call, its `<unfinished ...>` half or its `<... resumed>` half. Calls whose whole effect is known
+   * from a few bytes take a shortcut; the others go to the string handlers with their parts cut from
+   * the bytes. False (nothing done) for the lines left to push(): not plain ASCII, longer than the
+   * engine decodes, exits and signals, unusual prefixes or names.
    */
-  function fastLine(buf: Buffer, s: number, e: number, no: number, file: string | undefined, clean: boolean): boolean {
+  function byteLine(buf: Buffer, s: number, e: number, no: number, file: string | undefined, clean: boolean): boolean {
     if (e - s > FAST_MAX_LINE) return false;
     if (!clean && (!isAscii(buf.subarray(s, e)) || hasByte(buf, 13, s, e) || hasByte(buf, 27, s, e))) return false;
-    const fs = files.get(file);
-    if (fs === undefined) return false;
     const i = scanPrefix(buf, s, e, bl);
     if (i < 0) return false;
-    // A stamp sets the clock's format on the first line, and -r stamps add up: those lines take the long way.
-    if (bl.timeStart >= 0 && (fs.clock.format === undefined || fs.clock.format === "relative")) return false;
-    const shownPid = bl.pid >= 0 ? bl.pid : fs.defaultPid;
-    const pid = shownPid ?? 0;
-    const proc = procs.peek(pid);
-    if (proc === undefined) return false;
     let info: NameInfo;
-    let argsAt = -1;
+    let from: number;
+    let kind: number;
     if (buf[i] === 60 /* < */) {
-      // `<... name resumed>`: plain calls only (an interesting one needs the arguments of both halves).
       if (buf[i + 1] !== 46 || buf[i + 2] !== 46 || buf[i + 3] !== 46 || buf[i + 4] !== 32) return false;
       const k = nameEnd(buf, i + 5, e, 59, 32);
       if (k < 0 || k > i + 64 || !isResumedTag(buf, k)) return false;
-      info = names.get(buf, i + 5, k);
-      if (!readResult(buf, k + 9, e, br) || (br.result >= 0 && info.use !== PLAIN)) return false;
-      if (br.result >= 0 && br.failed) {
-        // Failed: only a tally when the errno cannot matter for a call of this name.
-        const at = br.result + (buf[br.result] === 45 ? 3 : 2);
-        const errno = errnos.get(buf, at, errnoEnd(buf, at + 1, br.resultEnd));
-        if (info.pathIdx >= 0 || errno === "EINPROGRESS" || classifyFailure(info.name, errno) !== null) return false;
-        commit(e - s + 1);
-        fs.pending.delete(pid);
-        count(info, true);
-        return true;
-      }
-      commit(e - s + 1);
-      fs.pending.delete(pid);
+      info = nameAt(buf, i + 5, k);
+      from = k + 9;
+      kind = RESUMED;
     } else {
       const j = nameEnd(buf, i, e, 40, 40);
       if (j < 0) return false;
-      info = names.get(buf, i, j);
-      argsAt = j + 1;
-      if (endsUnfinished(buf, s, e)) {
+      info = nameAt(buf, i, j);
+      from = j + 1;
+      kind = endsUnfinished(buf, s, e) ? UNFINISHED : CALL;
+    }
+    if (kind !== UNFINISHED && !readResult(buf, from, e, br)) return false;
+    // A call line for sure: what push() does from here on.
+    const fs = fileState(file);
+    const shownPid = bl.pid >= 0 ? bl.pid : fs.defaultPid;
+    const pid = shownPid ?? 0;
+    const proc = procs.peek(pid);
+    // Shortcuts need a process seen before and a clock the stamp does not change (set, not -r).
+    if (proc !== undefined && (bl.timeStart < 0 || (fs.clock.format !== undefined && fs.clock.format !== "relative"))) {
+      if (kind === UNFINISHED) {
         commit(e - s + 1);
         if (fs.pending.size >= MAX_PENDING) fs.pending.clear();
-        fs.pending.set(pid, { name: info.name, args: argsAt < e - 16 ? latin1(buf, argsAt, e - 16).trimEnd() : "" });
+        fs.pending.set(pid, { name: info.name, args: from < e - 16 ? latin1(buf, from, e - 16).trimEnd() : "" });
         return true;
       }
-      if (!readResult(buf, argsAt, e, br)) return false;
-      const failed = br.result >= 0 && br.failed;
-      if (br.result >= 0 && (failed || info.use !== PLAIN)) return pathOrFdLine(buf, s, e, no, file, fs, pid, shownPid, proc, info, argsAt);
-      commit(e - s + 1);
+      if (kind === RESUMED ? resumedShortcut(buf, s, e, fs, pid, proc, info) : callShortcut(buf, s, e, no, file, fs, pid, shownPid, proc, info, from)) {
+        return true;
+      }
     }
-    count(info, false);
-    if (br.result >= 0) ctx.book.tick(proc.tgid);
+    commit(e - s + 1);
+    if (bl.timeStart >= 0) observeTime(latin1(buf, bl.timeStart, bl.timeEnd), fs.clock);
+    atSite(buf, fs, pid, shownPid, no, file);
+    if (proc !== undefined) site.tgid = proc.tgid;
+    else newProcess(pid);
+    if (kind === UNFINISHED) {
+      if (fs.pending.size >= MAX_PENDING) fs.pending.clear();
+      fs.pending.set(pid, { name: info.name, args: from < e - 16 ? latin1(buf, from, e - 16).trimEnd() : "" });
+      return true;
+    }
+    const result = br.result >= 0 ? latin1(buf, br.result, br.resultEnd) : undefined;
+    // Without a result the arguments are not looked at (completeCall only counts the call).
+    let args = br.result >= 0 && br.argsEnd > from ? latin1(buf, from, br.argsEnd) : "";
+    if (kind === RESUMED) {
+      const head = fs.pending.get(pid);
+      fs.pending.delete(pid);
+      if (head && head.name === info.name) args = `${head.args} ${args}`;
+    }
+    completeCall(site, info.name, args, result, br.duration);
     return true;
+  }
+
+  /** A resumed call that is only a tally (a plain call, or a failure that cannot matter); false otherwise. */
+  function resumedShortcut(buf: Buffer, s: number, e: number, fs: FileState, pid: number, proc: ProcState, info: NameInfo): boolean {
+    if (br.result >= 0 && info.use !== PLAIN) return false;
+    const failed = br.result >= 0 && br.failed;
+    if (failed && !harmlessFailure(buf, info)) return false;
+    commit(e - s + 1);
+    fs.pending.delete(pid);
+    count(info, failed);
+    if (br.result >= 0 && !failed) ctx.book.tick(proc.tgid);
+    return true;
+  }
+
+  /** The errno of a failed call (br), read from its bytes. */
+  function errnoOf(buf: Buffer): string {
+    const at = br.result + (buf[br.result] === 45 ? 3 : 2);
+    return errnoAt(buf, at, errnoEnd(buf, at + 1, br.resultEnd));
+  }
+
+  /** A failed call of a non-path syscall whose errno cannot matter (onFailedCall would only count it). */
+  function harmlessFailure(buf: Buffer, info: NameInfo): boolean {
+    if (info.pathIdx >= 0) return false;
+    const errno = errnoOf(buf);
+    return errno !== "EINPROGRESS" && classifyFailure(info.name, errno) === null;
+  }
+
+  /** Sets up the call site for line `no` read from `buf`, as push() does. */
+  function atSite(buf: Buffer, fs: FileState, pid: number, shownPid: number | undefined, no: number, file: string | undefined): void {
+    memo = null;
+    lineBuf = buf;
+    clockOfLine = fs.clock;
+    site.pid = pid;
+    site.shownPid = shownPid;
+    site.line = no;
+    site.file = file;
+    site.fileIndex = fs.index;
+    site.seq = seq;
+  }
+
+  /** The first line of a process: it starts then (push() and byteLine()). */
+  function newProcess(pid: number): void {
+    const t = site.time();
+    const p = procs.get(pid);
+    p.startedAt = t?.iso ?? t?.clock;
+    p.startKey = t?.sortKey;
+    site.tgid = pid;
   }
 
   /** Counts a call of this name (duration from br). */
@@ -291,10 +348,11 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
   }
 
   /**
-   * The rest of fastLine for a call with a result that is more than a tally: a failure, a read or close
-   * (of a file), or a path call. False when the arguments are not simple enough to read here.
+   * A call (br holds its result) whose effect is known from its bytes: a plain call or one without a
+   * result (a tally), a failure that cannot matter, a read or close of a file, a path call with a
+   * simple path. False (nothing done) for the others.
    */
-  function pathOrFdLine(
+  function callShortcut(
     buf: Buffer,
     s: number,
     e: number,
@@ -307,12 +365,17 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     info: NameInfo,
     argsAt: number,
   ): boolean {
-    const failed = br.failed;
+    const failed = br.result >= 0 && br.failed;
+    if (br.result < 0 || (!failed && info.use === PLAIN)) {
+      commit(e - s + 1);
+      count(info, false);
+      if (br.result >= 0) ctx.book.tick(proc.tgid);
+      return true;
+    }
     let errno = "";
     let closedFd = -1;
     if (failed) {
-      const at = br.result + (buf[br.result] === 45 ? 3 : 2);
-      errno = errnos.get(buf, at, errnoEnd(buf, at + 1, br.resultEnd));
+      errno = errnoOf(buf);
       // A non-path call whose failure may matter (or a connect in progress) needs its arguments parsed.
       if (info.pathIdx < 0 && (errno === "EINPROGRESS" || classifyFailure(info.name, errno) !== null)) return false;
     } else if (info.use === READ || info.use === CLOSE) {
@@ -325,25 +388,16 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
       const cwd = proc.cwd;
       const found = quotedPathAt(buf, argsAt, br.argsEnd, info.pathIdx, cwd, find, span);
       if (found < 0) return false;
-      if (found > 0) {
-        path = pathCache.get(buf, span.start, span.end, cwd);
-      } else if (failed && classifyFailure(info.name, errno) !== null) return false; // then the descriptor is looked at
+      if (found > 0) path = pathCache.get(buf, span.start, span.end, cwd);
+      else if (failed && classifyFailure(info.name, errno) !== null) return false; // then the descriptor is looked at
     }
     commit(e - s + 1);
     count(info, failed);
     if (!failed) ctx.book.tick(proc.tgid);
     if (closedFd >= 0) procs.closeFd(pid, closedFd);
     if (path === null) return true;
-    // A path call: the string handlers take it from here, with the call site set up as push() does.
-    memo = null;
-    lineBuf = buf;
-    clockOfLine = fs.clock;
-    site.pid = pid;
-    site.shownPid = shownPid;
-    site.line = no;
-    site.file = file;
-    site.fileIndex = fs.index;
-    site.seq = seq;
+    // A path call: its handler, with the call site set up as push() does.
+    atSite(buf, fs, pid, shownPid, no, file);
     site.tgid = proc.tgid;
     const result = failed || info.open ? latin1(buf, br.result, br.resultEnd) : "";
     if (failed) onPathFailure(ctx, site, info.name, path, result, errno, classifyFailure(info.name, errno));
