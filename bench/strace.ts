@@ -1,7 +1,9 @@
-// `npm run bench:strace [-- --size-mb N] [--regen] [--engine]`: streams a ≥ 1 GB strace trace (built from the
-// corpus's real traces by bench/strace-make-trace.ts, cached under bench/out/) through the strace
-// analyzer and reports MB/s, peak RSS, and the speed relative to `rg -c` counting the same error lines
-// (failed syscalls and non-zero exits) in the same file during the same run.
+// `npm run bench:strace [-- --size-mb N] [--regen] [--engine] [--strings]`: streams a ≥ 1 GB strace trace
+// (built from the corpus's real traces by bench/strace-make-trace.ts, cached under bench/out/) through the
+// strace analyzer and reports MB/s, peak RSS, and the speed relative to `rg -c` counting the same error
+// lines (failed syscalls and non-zero exits) in the same file during the same run. The analyzer is fed
+// the way the engine feeds it: runs of whole lines as bytes (LineAnalyzer.pushLines); `--strings` pushes
+// each line as decoded text instead, `--engine` also times lib/analysis analyzeFile on the file.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -61,35 +61,37 @@ export function IncidentsExplorer({ initialQueryString, initialResult, facets }:
   return (
     <div className="space-y-4">
       <IncidentsFilters query={query} facets={facets} onChange={onChange} />
-      <section id="incidents-results" tabIndex={-1} aria-labelledby="results-heading" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 outline-none dark:border-slate-800 dark:bg-slate-900">
+      <section id="incidents-results" tabIndex={-1} aria-labelledby="results-heading" className="rounded-lg border border-slate-200 bg-white p-4 outline-none dark:border-slate-800 dark:bg-slate-900">
         <h2 id="results-heading" className="sr-only">
           Results
         </h2>
         <p role="status" aria-live="polite" className="sr-only">
           {result.isError ? "" : data ? `${data.total} incident${data.total === 1 ? "" : "s"} found` : "Searching"}
         </p>
-        {result.isError ? (
-          <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100">
-            {(result.error as Error).message}
-          </p>
-        ) : null}
-        {data && data.total === 0 ? (
-          <p className="rounded border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
-            {hasFilters(query) ? (
-              "No incidents match this search and these filters."
-            ) : (
-              <>
-                No incidents yet.{" "}
-                <Link className="text-rose-700 underline dark:text-rose-400" href="/upload">
-                  Upload a failed build log
-                </Link>{" "}
-                to open one.
-              </>
-            )}
-          </p>
-        ) : null}
-        {data && data.items.length > 0 ? <IncidentsTable rows={data.items} busy={busy} /> : null}
-        {data && data.total > 0 ? <IncidentsPagination page={data.page} pageCount={data.pageCount} total={data.total} pageSize={data.pageSize} hrefFor={hrefFor} onPage={onPage} /> : null}
+        <div className="space-y-3">
+          {result.isError ? (
+            <p role="alert" className="rounded border border-rose-300 bg-rose-50 p-3 text-sm text-rose-900 dark:border-rose-800 dark:bg-rose-950/40 dark:text-rose-100">
+              {(result.error as Error).message}
+            </p>
+          ) : null}
+          {data && data.total === 0 ? (
+            <p className="rounded border border-dashed border-slate-300 p-6 text-slate-700 dark:border-slate-700 dark:text-slate-300">
+              {hasFilters(query) ? (
+                "No incidents match this search and these filters."
+              ) : (
+                <>
+                  No incidents yet.{" "}
+                  <Link className="text-rose-700 underline dark:text-rose-400" href="/upload">
+                    Upload a failed build log
+                  </Link>{" "}
+                  to open one.
+                </>
+              )}
+            </p>
+          ) : null}
+          {data && data.items.length > 0 ? <IncidentsTable rows={data.items} busy={busy} /> : null}
+          {data && data.total > 0 ? <IncidentsPagination page={data.page} pageCount={data.pageCount} total={data.total} pageSize={data.pageSize} hrefFor={hrefFor} onPage={onPage} /> : null}
+        </div>
       </section>
     </div>
   );

@@ -16,7 +16,7 @@ export function IncidentsTable({ rows, busy }: { rows: IncidentSearchRow[]; busy
             <th scope="col" className="py-2 pr-4 font-medium">Class</th>
             <th scope="col" className="py-2 pr-4 font-medium">Status</th>
             <th scope="col" className="py-2 pr-4 font-medium">Severity</th>
-            <th scope="col" className="py-2 pr-4 text-right font-medium">Builds hit</th>
+            <th scope="col" className="py-2 pr-4 text-right font-medium whitespace-nowrap">Builds hit</th>
             <th scope="col" className="py-2 pr-4 font-medium whitespace-nowrap">First seen (UTC)</th>
             <th scope="col" className="py-2 font-medium whitespace-nowrap">Last seen (UTC)</th>
           </tr>

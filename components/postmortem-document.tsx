@@ -7,7 +7,18 @@ import { PostmortemText } from "./postmortem-text";
 const TYPE_LABEL: Record<string, string> = { mitigate: "Mitigate", prevent: "Prevent" };
 const STATUS_LABEL: Record<string, string> = { open: "Open", in_progress: "In progress", done: "Done" };
 
-export function PostmortemDocumentView({ doc, sameSiteLinks = true, idPrefix = "doc" }: { doc: PostmortemDocument; sameSiteLinks?: boolean; idPrefix?: string }) {
+export function PostmortemDocumentView({
+  doc,
+  sameSiteLinks = true,
+  idPrefix = "doc",
+  showTitle = true,
+}: {
+  doc: PostmortemDocument;
+  sameSiteLinks?: boolean;
+  idPrefix?: string;
+  /** False where the page already has the title as its heading. */
+  showTitle?: boolean;
+}) {
   const { header, content, actionItems } = doc;
   const section = (id: string, title: string, body: React.ReactNode) => (
     <section aria-labelledby={`${idPrefix}-${id}`} className="postmortem-section space-y-2">
@@ -18,11 +29,9 @@ export function PostmortemDocumentView({ doc, sameSiteLinks = true, idPrefix = "
     </section>
   );
   return (
-    <article className="postmortem-document space-y-6" aria-labelledby={`${idPrefix}-title`}>
+    <article className="postmortem-document space-y-6" aria-label={`Postmortem: ${header.title}`}>
       <header className="space-y-2">
-        <h1 id={`${idPrefix}-title`} className="text-2xl font-semibold break-words">
-          Postmortem: {header.title}
-        </h1>
+        {showTitle ? <h1 className="text-2xl font-semibold break-words">Postmortem: {header.title}</h1> : null}
         <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-0.5 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
           <dt className="text-slate-600 dark:text-slate-400">Status</dt>
           <dd className="capitalize">{header.status.replace("_", " ")}</dd>

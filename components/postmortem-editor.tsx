@@ -49,7 +49,7 @@ function Section({ id, title, hint, children }: { id: string; title: string; hin
 }
 
 /** A section's text; labelled by the section's heading (`pm-<id>`), described by its hint when it has one. */
-function TextField({ id, hasHint = false, value, onChange, readOnly }: { id: string; hasHint?: boolean; value: string; onChange: (v: string) => void; readOnly: boolean }) {
+function TextField({ id, hasHint = false, value, onChange }: { id: string; hasHint?: boolean; value: string; onChange: (v: string) => void }) {
   return (
     <textarea
       id={`pm-${id}-text`}
@@ -57,7 +57,6 @@ function TextField({ id, hasHint = false, value, onChange, readOnly }: { id: str
       aria-describedby={hasHint ? `pm-${id}-hint` : undefined}
       className={textarea}
       value={value}
-      readOnly={readOnly}
       maxLength={20_000}
       onChange={(e) => onChange(e.target.value)}
     />
@@ -122,80 +121,75 @@ export function PostmortemEditor({ doc, shareLinks, canEdit, markdownHref, actio
   return (
     <>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem] print:hidden">
-        <div className="space-y-4">
-          <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-b-lg border-b border-slate-200 bg-slate-50/95 px-1 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-            {canEdit ? (
+        {canEdit ? (
+          <div className="space-y-4">
+            <div className="sticky top-0 z-10 -mx-1 flex flex-wrap items-center gap-3 rounded-b-lg border-b border-slate-200 bg-slate-50/95 px-1 py-2 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
               <button type="button" onClick={() => void save()} disabled={saving || (!dirty && !unsavedDraft)} className={primaryButton}>
                 {unsavedDraft && !dirty ? "Save draft" : "Save"}
               </button>
-            ) : null}
-            <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="pm-save-state">
-              {status}
-            </span>
-            <span role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800 dark:text-emerald-300" : "text-rose-800 dark:text-rose-300"}`}>
-              {message && !message.ok ? message.text : ""}
-              {message?.conflict ? (
-                <>
-                  {" "}
-                  <a href="" className="underline">
-                    Reload
-                  </a>
-                </>
-              ) : null}
-            </span>
-          </div>
+              <span className="text-sm text-slate-700 dark:text-slate-300" data-testid="pm-save-state">
+                {status}
+              </span>
+              <span role="status" aria-live="polite" className={`text-sm ${message?.ok ? "text-emerald-800 dark:text-emerald-300" : "text-rose-800 dark:text-rose-300"}`}>
+                {message && !message.ok ? message.text : ""}
+                {message?.conflict ? (
+                  <>
+                    {" "}
+                    <a href="" className="underline">
+                      Reload
+                    </a>
+                  </>
+                ) : null}
+              </span>
+            </div>
 
-          {PROSE_SECTIONS.map((s) => (
-            <Section key={s.key} id={s.key} title={s.label} hint={s.hint}>
-              <TextField id={s.key} hasHint value={content[s.key]} onChange={setProse(s.key)} readOnly={!canEdit} />
-              {s.key === "rootCause" && evidenceLinks.length ? (
-                <p className="text-xs text-slate-700 dark:text-slate-300">
-                  Evidence:{" "}
-                  {evidenceLinks.map((l, i) =>
-                    l.kind === "link" ? (
-                      <a key={i} href={l.href} className="mr-2 text-rose-700 underline underline-offset-2 dark:text-rose-400">
-                        {l.label}
-                      </a>
-                    ) : null,
-                  )}
-                </p>
-              ) : null}
-            </Section>
-          ))}
-
-          <Section id="action-items" title="Action items" hint="Each needs an owner and a type: mitigate (limits this incident) or prevent (stops the next one). Saved one by one.">
-            {canEdit ? (
-              <PostmortemActionItems items={doc.actionItems} onAdd={actions.addActionItem} onSave={actions.updateActionItem} />
-            ) : (
-              <ul className="list-disc pl-5 text-sm">
-                {doc.actionItems.map((a) => (
-                  <li key={a.id}>{a.title}</li>
-                ))}
-              </ul>
-            )}
-          </Section>
-
-          <Section id="lessons" title="Lessons learned">
-            {LESSON_SECTIONS.map((s) => (
-              <div key={s.key} className="space-y-1">
-                <h3 id={`pm-${s.key}`} className="text-sm font-semibold">
-                  {s.label}
-                </h3>
-                <TextField
-                  id={s.key}
-                  value={content.lessons[s.key]}
-                  onChange={(v) => setContent((c) => ({ ...c, lessons: { ...c.lessons, [s.key]: v } }))}
-                  readOnly={!canEdit}
-                />
-              </div>
+            {PROSE_SECTIONS.map((s) => (
+              <Section key={s.key} id={s.key} title={s.label} hint={s.hint}>
+                <TextField id={s.key} hasHint value={content[s.key]} onChange={setProse(s.key)}  />
+                {s.key === "rootCause" && evidenceLinks.length ? (
+                  <p className="text-xs text-slate-700 dark:text-slate-300">
+                    Evidence:{" "}
+                    {evidenceLinks.map((l, i) =>
+                      l.kind === "link" ? (
+                        <a key={i} href={l.href} className="mr-2 text-rose-700 underline underline-offset-2 dark:text-rose-400">
+                          {l.label}
+                        </a>
+                      ) : null,
+                    )}
+                  </p>
+                ) : null}
+              </Section>
             ))}
-          </Section>
 
-          <Section id="timeline" title="Timeline (UTC)" hint="Every entry needs a UTC time, e.g. 2026-11-20 14:03 UTC.">
-            <PostmortemTimelineEditor rows={content.timeline} onChange={(timeline) => setContent((c) => ({ ...c, timeline }))} />
-          </Section>
-        </div>
+            <Section id="action-items" title="Action items" hint="Each needs an owner and a type: mitigate (limits this incident) or prevent (stops the next one). Saved one by one.">
+              <PostmortemActionItems items={doc.actionItems} onAdd={actions.addActionItem} onSave={actions.updateActionItem} />
+            </Section>
 
+            <Section id="lessons" title="Lessons learned">
+              {LESSON_SECTIONS.map((s) => (
+                <div key={s.key} className="space-y-1">
+                  <h3 id={`pm-${s.key}`} className="text-sm font-semibold">
+                    {s.label}
+                  </h3>
+                  <TextField
+                    id={s.key}
+                    value={content.lessons[s.key]}
+                    onChange={(v) => setContent((c) => ({ ...c, lessons: { ...c.lessons, [s.key]: v } }))}
+                    
+                  />
+                </div>
+              ))}
+            </Section>
+
+            <Section id="timeline" title="Timeline (UTC)" hint="Every entry needs a UTC time, e.g. 2026-11-20 14:03 UTC.">
+              <PostmortemTimelineEditor rows={content.timeline} onChange={(timeline) => setContent((c) => ({ ...c, timeline }))} />
+            </Section>
+          </div>
+        ) : (
+          <div className="rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+            <PostmortemDocumentView doc={doc} idPrefix="read" showTitle={false} />
+          </div>
+        )}
         <aside className="space-y-4" aria-label="Checks, export and sharing">
           <PostmortemQuality checks={checks} />
           <section aria-labelledby="export-heading" className={card}>

@@ -4,6 +4,7 @@
 import { badReplies, describeReply } from "./support/http";
 import type { DrillContext, DrillResult } from "./support/context";
 import { runLoad } from "./support/run-load";
+import { crashSummary } from "./support/server";
 import { count, mib, ms, percentile } from "./support/stats";
 import { storedSha256, waitSettled } from "./support/uploads-db";
 
@@ -32,7 +33,7 @@ export async function concurrentUploadsDrill(ctx: DrillContext): Promise<DrillRe
     }
   }
   const ids = accepted.map((u) => u.reply.uploadId!);
-  const { states, timedOut } = await waitSettled(ids, 20 * 60_000, 500);
+  const { states, timedOut } = await waitSettled(ids, 20 * 60_000, 500, () => server.alive());
   const analysedAt = Date.now();
   const done = ids.filter((id) => states.get(id)?.status === "done").length;
   const failed = ids.filter((id) => states.get(id)?.status === "failed");
@@ -41,7 +42,8 @@ export async function concurrentUploadsDrill(ctx: DrillContext): Promise<DrillRe
   if (missing.length) notes.push(`${missing.length} accepted uploads are gone from the database, e.g. ${missing[0]}`);
   if (timedOut) notes.push(`${ids.length - done - failed.length} uploads were still not analysed after 20 minutes`);
 
-  const pass = bad.length === 0 && accepted.length === n && shaMismatch === 0 && done === n;
+  if (!server.alive()) notes.push(`the server's launcher process (scripts/start.ts, which runs the worker) died: ${crashSummary(server.logText()) ?? "see the server log"}`);
+  const pass = server.alive() && bad.length === 0 && accepted.length === n && shaMismatch === 0 && done === n;
   const figures =
     `${n} uploads (${mib(totalBytes)}) at once: ${accepted.length} accepted, ${fiveHundreds} 5xx, ${replies.filter((r) => r.status === 0).length} without reply; ` +
     `upload latency p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, max ${ms(Math.max(...latencies))}; ` +

@@ -11,6 +11,7 @@ import type { FuzzOutcome } from "./support/fuzz-check";
 import { fuzzInput } from "./support/fuzz-input";
 import { badReplies, describeReply, postUpload, type UploadReply } from "./support/http";
 import { outDir } from "./support/paths";
+import { crashSummary } from "./support/server";
 import { count, ms, percentile } from "./support/stats";
 import { waitSettled } from "./support/uploads-db";
 import type { FuzzMessage, FuzzTally, FuzzWorkerData } from "./fuzz-worker";
@@ -173,7 +174,10 @@ export async function fuzzUploadsDrill(ctx: DrillContext): Promise<DrillResult> 
   const sentMs = Date.now() - started;
   const all = replies.map((r) => r.reply);
   const bad = badReplies(all);
-  const notes = bad.slice(0, 10).map((r) => describeReply(r));
+  const notes = replies
+    .filter((r) => bad.includes(r.reply))
+    .slice(0, 10)
+    .map((r) => `input ${r.index} (${fuzzInput(seed, r.index).kind}, ${fuzzInput(seed, r.index).bytes.length} B): ${describeReply(r.reply)}; the bytes: npx tsx drills/fuzz-repro.ts ${seed} ${r.index} --save FILE`);
   const refused = new Map<string, number>();
   for (const r of all.filter((x) => x.status >= 400 && x.status < 500)) {
     const key = `${r.status} ${(() => {
@@ -188,7 +192,7 @@ export async function fuzzUploadsDrill(ctx: DrillContext): Promise<DrillResult> 
   if (refused.size) notes.push(`refused with 4xx: ${[...refused].map(([k, v]) => `${v}x ${k}`).join("; ")}`);
   const accepted = replies.filter((r) => r.reply.uploadId);
   const ids = accepted.map((r) => r.reply.uploadId!);
-  const { states, timedOut } = await waitSettled(ids, 15 * 60_000, 500);
+  const { states, timedOut } = await waitSettled(ids, 15 * 60_000, 500, () => server.alive());
   const failed = accepted.filter((r) => states.get(r.reply.uploadId!)?.status === "failed");
   const failedPlain = failed.filter((r) => !r.compressed);
   const stuck = ids.filter((id) => {
@@ -197,6 +201,7 @@ export async function fuzzUploadsDrill(ctx: DrillContext): Promise<DrillResult> 
   });
   for (const r of failedPlain.slice(0, 6)) notes.push(`analysis of plain-text input ${r.index} (upload ${r.reply.uploadId}) failed: ${states.get(r.reply.uploadId!)?.error}; npx tsx drills/fuzz-repro.ts ${seed} ${r.index}`);
   if (timedOut) notes.push(`${stuck.length} uploads still not analysed after 15 minutes, e.g. ${stuck.slice(0, 3).join(", ")}`);
+  if (!server.alive()) notes.push(`the server's launcher process (scripts/start.ts, which runs the worker) died: ${crashSummary(server.logText()) ?? "see the server log"}`);
   const latencies = all.map((r) => r.ms);
   const done = ids.filter((id) => states.get(id)?.status === "done").length;
   return {

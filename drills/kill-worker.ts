@@ -26,9 +26,11 @@ export async function killWorkerDrill(ctx: DrillContext): Promise<DrillResult> {
     await w.ready;
     return w;
   };
+  let lastUploadMs = 0;
   const upload = async (body: Buffer) => {
     const r = await postUpload(server.url, headers, { name: "build.log", body, kind: "raw" });
     if (!r.uploadId) throw new Error(`upload answered ${r.status || r.error}: ${r.body.slice(0, 300)}`);
+    lastUploadMs = r.ms;
     return r.uploadId;
   };
   /** Analysis time as the worker sees it: from `analyzing` to `done`. */
@@ -56,6 +58,7 @@ export async function killWorkerDrill(ctx: DrillContext): Promise<DrillResult> {
       refMs = await analyse(refId);
       ctx.log(`kill-worker: sizing: ${size} MiB analysed in ${ms(refMs)}`);
     }
+    const storeMbps = body.length / 1e6 / (lastUploadMs / 1000);
     const ref = (await uploadStates([refId])).get(refId)!;
     const refEvents = await eventKeys(refId);
     if (refEvents.length === 0) throw new Error("the clean run found no events: the drill log is wrong");
@@ -109,7 +112,7 @@ export async function killWorkerDrill(ctx: DrillContext): Promise<DrillResult> {
       notes.push(`the replacement worker exited ${last.code ?? last.signal} on SIGTERM (want 0); see ${path.relative(process.cwd(), ctx.workerLog)}`);
     }
     for (const w of workers) ctx.memory.workers.push({ label: `worker pid ${w.pid}`, peakBytes: w.rss.peak().bytes, processes: w.rss.peak().processes });
-    return { name: "kill-worker", pass, figures: `${mib(body.length)} log, clean run ${ms(refMs)}, ${refEvents.length} events; ${figures.join("; ")}`, notes };
+    return { name: "kill-worker", pass, figures: `${mib(body.length)} log (stored at ${storeMbps.toFixed(0)} MB/s), clean run ${ms(refMs)}, ${refEvents.length} events; ${figures.join("; ")}`, notes };
   } finally {
     for (const w of workers) {
       w.rss.stop();

@@ -1,8 +1,9 @@
 // The drills' load generator, run as a separate process so the load does not share the drill's event
 // loop: `node --import tsx drills/load-client.ts SPEC.json RESULT.json`.
 //   burst: `count` uploads of mixed sizes and shapes (raw, multipart, gzip, zip), all sent at once;
-//   soak:  `concurrency` loops uploading and reading status for `seconds`, plus a poller of
-//          /api/health and /api/v1/incidents (the restart drill runs it across a database outage).
+//   soak:  `concurrency` loops uploading and reading status for `seconds` or until stdin closes,
+//          plus a poller of /api/health and /api/v1/incidents (the restart drill runs it across a
+//          database outage and closes stdin when it has seen enough).
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { get, postUpload, type Reply, type UploadReply } from "./support/http";
@@ -57,7 +58,9 @@ async function soak(spec: Extract<LoadSpec, { mode: "soak" }>): Promise<LoadResu
   const uploads: SentUpload[] = [];
   const reads: Reply[] = [];
   const startedAt = Date.now();
-  const deadline = startedAt + spec.seconds * 1000;
+  let deadline = startedAt + spec.seconds * 1000;
+  process.stdin.on("end", () => (deadline = Math.min(deadline, Date.now())));
+  process.stdin.resume();
   let next = 0;
   const backoff = (r: Reply) => (r.status === 503 || r.status === 0 ? sleep(Math.min(1000, Number(r.retryAfter ?? 1) * 1000)) : Promise.resolve());
   const loop = async (lane: number) => {

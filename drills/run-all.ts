@@ -4,10 +4,14 @@
 //
 //   npm run drill -- [--only a,b] [--skip a,b] [--quick] [--seed N] [--uploads N] [--upload-scale X]
 //                    [--fuzz-inputs N] [--fuzz-uploads N] [--fuzz-minutes M] [--fuzz-budget-ms MS]
-//                    [--outage-seconds S] [--port P] [--pg-port P] [--keep-data]
+//                    [--outage-seconds S] [--port P] [--pg-port P] [--keep-data] [--patch pg-pool]
+//
+// --patch NAME preloads drills/support/patch-NAME.mjs into the server (a simulated fix, to see what a
+// drill finds beyond a known bug); verdicts of such a run describe the patched server.
 //
 // Drills: fuzz-analyzer, fuzz-invariants (reported with fuzz-analyzer), kill-worker, concurrent-uploads,
 // fuzz-uploads, restart-postgres, server-memory (the server's peak RSS over all of the above).
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { disconnectDb } from "../lib/db/client";
@@ -19,7 +23,7 @@ import { restartPostgresDrill } from "./restart-postgres";
 import { obtainAuth, type Auth } from "./support/auth";
 import { verdictLine, type DrillArgs, type DrillContext, type DrillResult, type MemoryPhase } from "./support/context";
 import { openDatabase, type Database } from "./support/database";
-import { DRILLS_OUT, outDir } from "./support/paths";
+import { DRILLS_OUT, outDir, REPO_ROOT } from "./support/paths";
 import { startServer, type RunningServer } from "./support/server";
 import { mib } from "./support/stats";
 
@@ -44,6 +48,7 @@ function options(): { args: DrillArgs; names: Name[]; keepData: boolean } {
       port: { type: "string" },
       "pg-port": { type: "string" },
       "keep-data": { type: "boolean" },
+      patch: { type: "string" },
     },
   });
   const quick = values.quick ?? false;
@@ -64,7 +69,9 @@ function options(): { args: DrillArgs; names: Name[]; keepData: boolean } {
     fuzzMinutes: num(values["fuzz-minutes"], 30),
     fuzzBudgetMs: num(values["fuzz-budget-ms"], 2_000),
     outageSeconds: num(values["outage-seconds"], 10),
+    patches: values.patch ? values.patch.split(",").map((p) => p.trim()).filter(Boolean) : [],
   };
+  for (const p of args.patches) if (!/^[a-z0-9-]+$/.test(p) || !existsSync(path.join(REPO_ROOT, "drills", "support", `patch-${p}.mjs`))) throw new Error(`unknown patch ${p}`);
   const list = (v: string | undefined) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);
   const only = list(values.only).map((n) => (n === "fuzz-invariants" ? "fuzz-analyzer" : n));
   const skip = list(values.skip);
@@ -130,7 +137,8 @@ async function main(): Promise<number> {
         if (current && current.mode === mode && current.server.alive()) return current.server;
         await stopServer();
         log(`starting the server on port ${args.port} (${label}); output in ${path.relative(process.cwd(), ctx.serverLog)}`);
-        const server = await startServer({ port: args.port, databaseUrl: ctx.db.url, worker: mode, logFile: ctx.serverLog, log });
+        if (args.patches.length) log(`diagnostic run: the server gets simulated fixes (${args.patches.join(", ")}); verdicts describe the patched server`);
+        const server = await startServer({ port: args.port, databaseUrl: ctx.db.url, worker: mode, logFile: ctx.serverLog, log, patches: args.patches });
         current = { server, mode, label };
         return server;
       },

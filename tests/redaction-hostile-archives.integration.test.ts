@@ -64,7 +64,7 @@ describe("hostile archives", () => {
     expect((viewing as ServiceError).status).toBe(422);
   });
 
-  it("the stored-archive check passes an ordinary archive and reads members in place", async () => {
+  it("the stored-archive check passes an ordinary archive (and ignores non-zips); members are read in place", async () => {
     const teamId = await createTestTeam();
     const text = Array.from({ length: 50_000 }, (_, i) => `2026-11-20T22:06:36.${String(i).padStart(7, "0")}Z line ${i} ${randomBytes(16).toString("hex")}`).join("\n") + "\n";
     const zip = makeZip({ "build/1_Set up job.txt": "ok\n", "build/2_Run make.txt": text, "1_build.txt": "ok\n" });
@@ -73,6 +73,12 @@ describe("hostile archives", () => {
     const file = await db().uploadFile.findFirstOrThrow({ where: { uploadId: up.id } });
     expect(await checkStoredZip({ id: file.id, name: file.name, size: Number(file.size) })).toEqual({ members: 3 });
     const w = await readLogLines({ teamId, uploadId: up.id, file: "build/2_Run make.txt", from: 40_000, count: 2 });
+    const plain = await uploadFiles(teamId, [bytes("a.log", Buffer.from("PK is not a zip\n"))]);
+    const plainFile = await db().uploadFile.findFirstOrThrow({ where: { uploadId: plain.id } });
+    expect(await checkStoredZip({ id: plainFile.id, name: "a.log", size: 16 })).toBeNull();
+    // A text log that happens to start with "PK" is still a text log to the viewer.
+    const pk = await uploadFiles(teamId, [bytes("env.log", Buffer.from("PKG_CONFIG_PATH=/usr/lib/pkgconfig\nok\n"))]);
+    expect((await readLogLines({ teamId, uploadId: pk.id })).lines.map((l) => l.text)).toEqual(["PKG_CONFIG_PATH=/usr/lib/pkgconfig", "ok"]);
     expect(w.lines.map((l) => l.text)).toEqual(text.split("\n").slice(39_999, 40_001));
   });
 });

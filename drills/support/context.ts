@@ -17,6 +17,8 @@ export interface DrillArgs {
   fuzzMinutes: number;
   fuzzBudgetMs: number;
   outageSeconds: number;
+  /** Diagnostic patches for the server (simulated fixes), e.g. ["pg-pool"]. */
+  patches: string[];
 }
 
 export interface MemoryPhase {

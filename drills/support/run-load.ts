@@ -9,13 +9,15 @@ export interface LoadRun {
   /** Resolves with the client's results once it exits. */
   done: Promise<LoadResult>;
   pid: number;
+  /** Soak mode: finish the requests in flight and stop. */
+  stop(): void;
 }
 
 export function runLoad(spec: LoadSpec, outDir: string, label: string, log: (m: string) => void): LoadRun {
   const specFile = path.join(outDir, `load-${label}.spec.json`);
   const resultFile = path.join(outDir, `load-${label}.result.json`);
   writeFileSync(specFile, JSON.stringify(spec));
-  const child = spawn(process.execPath, ["--import", "tsx", "drills/load-client.ts", specFile, resultFile], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "drills/load-client.ts", specFile, resultFile], { cwd: REPO_ROOT, stdio: ["pipe", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
@@ -26,5 +28,5 @@ export function runLoad(spec: LoadSpec, outDir: string, label: string, log: (m: 
       resolve(JSON.parse(readFileSync(resultFile, "utf8")) as LoadResult);
     }),
   );
-  return { done, pid: child.pid! };
+  return { done, pid: child.pid!, stop: () => child.stdin!.end() };
 }

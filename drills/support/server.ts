@@ -5,6 +5,8 @@
 // launcher itself; it runs in its own process group so a stuck tree can be killed as a whole.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { acquireE2eLock, type HeldLock } from "./e2e-lock";
 import { sampleTreeRss, type RssSampler } from "./proc-tree";
 import { REPO_ROOT } from "./paths";
@@ -19,6 +21,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** How long `next build` + start may take. */
   startTimeoutMs?: number;
+  /** Diagnostic patches preloaded into the server's processes (drills/support/patch-<name>.mjs). */
+  patches?: string[];
 }
 
 export interface RunningServer {
@@ -47,6 +51,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         FAULTLINE_WORKER: opts.worker,
         NEXT_TELEMETRY_DISABLED: "1",
         NODE_ENV: "production",
+        ...(opts.patches?.length
+          ? { NODE_OPTIONS: [process.env.NODE_OPTIONS ?? "", ...opts.patches.map((p) => `--import ${pathToFileURL(path.join(REPO_ROOT, "drills", "support", `patch-${p}.mjs`)).href}`)].join(" ").trim() }
+          : {}),
       },
     });
   } catch (err) {
@@ -133,6 +140,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return { ...r, ms: 0 };
     },
   };
+}
+
+/** What killed a server process, from its output: the error line and where it was emitted. */
+export function crashSummary(log: string): string | null {
+  const at = log.lastIndexOf("\nNode.js v");
+  if (at < 0) return null;
+  const before = log.slice(Math.max(0, at - 20_000), at).split("\n");
+  const start = before.findLastIndex((l) => /Unhandled 'error' event|triggerUncaughtException|^\S*Error\b/.test(l));
+  const lines = before.slice(Math.max(0, start)).filter((l) => /^\S*(Error|error)\b|Emitted 'error' event|^\s+at /.test(l));
+  const picked = [lines.find((l) => /^\S*(Error|error)\b/.test(l)), lines.find((l) => l.includes("Emitted 'error' event")), ...lines.filter((l) => /^\s+at /.test(l)).slice(0, 2)];
+  return picked.filter(Boolean).map((l) => l!.trim()).join(" | ");
 }
 
 export function tail(text: string, lines: number): string {

@@ -42,8 +42,9 @@ export async function uploadStates(ids: string[]): Promise<Map<string, UploadSta
  * Waits until every upload is done or failed (or gone), up to timeoutMs; returns the last states.
  * `onPoll` sees each round's states (e.g. to notice the status `analyzing`).
  */
-export async function waitSettled(ids: string[], timeoutMs: number, everyMs = 250): Promise<{ states: Map<string, UploadState>; timedOut: boolean }> {
+export async function waitSettled(ids: string[], timeoutMs: number, everyMs = 250, stillUseful: () => boolean = () => true): Promise<{ states: Map<string, UploadState>; timedOut: boolean }> {
   const deadline = Date.now() + timeoutMs;
+  let hopeless = 0;
   for (;;) {
     const states = await uploadStates(ids);
     const open = ids.filter((id) => {
@@ -52,6 +53,8 @@ export async function waitSettled(ids: string[], timeoutMs: number, everyMs = 25
     });
     if (open.length === 0) return { states, timedOut: false };
     if (Date.now() > deadline) return { states, timedOut: true };
+    // Nothing will analyse them (e.g. the process running the worker died): a last look after 20 s.
+    if (!stillUseful() && ++hopeless * everyMs > 20_000) return { states, timedOut: true };
     await sleep(everyMs);
   }
 }

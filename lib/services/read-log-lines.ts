@@ -10,6 +10,7 @@
 import { createGunzip } from "node:zlib";
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { isZip } from "../analysis/input/byte-sources";
 import { guardInflation, InputRejectedError } from "../analysis/input/limits";
 import { db } from "../db/client";
 import { createRedactor, MAX_PRIVATE_KEY_LINES } from "../redaction";
@@ -71,7 +72,7 @@ async function readWindow(input: { teamId: string; uploadId: string } & z.input<
   const files = upload.files.map((f) => f.name);
   if (direct) {
     const first = await firstBytes(direct.id);
-    if (first[0] === 0x50 && first[1] === 0x4b) throw new NotFoundError(`a member name inside archive ${direct.name}`);
+    if (isZip(first)) throw new NotFoundError(`a member name inside archive ${direct.name}`);
     let window;
     if (first[0] === 0x1f && first[1] === 0x8b) {
       let compressed = 0;
@@ -91,7 +92,7 @@ async function readWindow(input: { teamId: string; uploadId: string } & z.input<
   }
   for (const f of upload.files) {
     const first = await firstBytes(f.id);
-    if (!(first[0] === 0x50 && first[1] === 0x4b)) continue;
+    if (!isZip(first)) continue;
     const window = await readZipMember({ id: f.id, name: f.name, size: Number(f.size) }, q.file!, (member) => collectLineWindow(member, { firstLineNo: 1, ...want }));
     if (window) return { uploadId: upload.id, file: f.name, member: q.file, from: q.from, ...finish(window), totalLines: null, files, redacted: !q.raw };
   }

@@ -8,6 +8,7 @@
 // InputRejectedError. checkStoredZip() runs that check alone, cheaply, for uploads.
 import { Readable } from "node:stream";
 import yauzl from "yauzl";
+import { isZip } from "../analysis/input/byte-sources";
 import { INPUT_LIMITS, mapZipError, unreadableZip, ZipEntryGuard, type InputLimits } from "../analysis/input/limits";
 import { CHUNK_BYTES, readBlob } from "./postgres-blob-store";
 
@@ -108,9 +109,11 @@ function walk(zip: yauzl.ZipFile, guard: ZipEntryGuard, archive: string, visit: 
 
 /**
  * Refuses a stored zip whose central directory breaks the input limits (InputRejectedError naming
- * the reason); reads only the directory. For an upload to call once its bytes are stored.
+ * the reason); reads only the directory. Null for a file that is not a zip. For an upload to call once
+ * a file's bytes are stored, so a bad archive is answered at once (4xx) instead of failing later.
  */
-export async function checkStoredZip(file: { id: string; name: string; size: number }, limits: InputLimits = INPUT_LIMITS): Promise<{ members: number }> {
+export async function checkStoredZip(file: { id: string; name: string; size: number }, limits: InputLimits = INPUT_LIMITS): Promise<{ members: number } | null> {
+  if (!isZip(await readPiece(file.id, 0))) return null;
   const { zip, guard } = await openStoredZip(file.id, file.size, file.name, limits);
   try {
     let members = 0;

@@ -3,6 +3,7 @@
 // ever becoming JS strings. Every function mirrors line-grammar.ts exactly on the shapes it accepts and
 // answers "not sure" (-1 / false) on anything else, so the caller can hand that line to the string
 // parser: the fast path may only ever be a shortcut, never a second grammar.
+import { isAscii } from "node:buffer";
 
 /** Longest line the fast path reads (the engine decodes at most this many bytes of a line). */
 export const FAST_MAX_LINE = 8_192;
@@ -85,6 +86,14 @@ export function nameEnd(buf: Uint8Array, i: number, e: number, max: number, term
     else break;
   }
   return j === i || j >= e || buf[j] !== term ? -1 : j;
+}
+
+/** ` resumed>` at k (after the name of `<... name resumed>`). */
+export function isResumedTag(buf: Uint8Array, k: number): boolean {
+  return (
+    buf[k] === 32 && buf[k + 1] === 114 && buf[k + 2] === 101 && buf[k + 3] === 115 && buf[k + 4] === 117 &&
+    buf[k + 5] === 109 && buf[k + 6] === 101 && buf[k + 7] === 100 && buf[k + 8] === 62
+  );
 }
 
 /** `<unfinished ...>` at the very end. */
@@ -196,6 +205,20 @@ export function bytesEqual(buf: Uint8Array, s: number, e: number, text: string):
   if (e - s !== text.length) return false;
   for (let k = 0; k < text.length; k++) if (buf[s + k] !== text.charCodeAt(k)) return false;
   return true;
+}
+
+/** Whether buf[s, e) holds byte c. */
+export function hasByte(buf: Buffer, c: number, s: number, e: number): boolean {
+  const k = buf.indexOf(c, s);
+  return k >= 0 && k < e;
+}
+
+/**
+ * Whether decodeLine (input/decode-line.ts) would give buf[s, e) unchanged as latin1 text: plain ASCII,
+ * no CR (overwrites), no ESC (colours, redraws), and not longer than it decodes.
+ */
+export function plainLine(buf: Buffer, s: number, e: number): boolean {
+  return e - s <= FAST_MAX_LINE && isAscii(buf.subarray(s, e)) && !hasByte(buf, 13, s, e) && !hasByte(buf, 27, s, e);
 }
 
 type Latin1Slicing = { latin1Slice(start: number, end: number): string };

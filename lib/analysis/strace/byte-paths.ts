@@ -2,12 +2,14 @@
 // the strings and facts derived from each path (its text, resolution against the cwd, basename, whether
 // it is a routine miss, whether the trace has shown it to exist), so that a path seen before (the same
 // probes in every process of a build) costs a lookup instead of a decode and its derivations.
-import { bytesEqual, latin1 } from "./byte-lines";
+import * as byteLines from "./byte-lines";
 import { isRoutineMiss } from "./classify";
 import { basenameOf, resolvePath } from "./paths";
 import type { PathArg, PathMemo } from "./trace-context";
 
 const SP = 32;
+// Bound once (tsx runs this as CommonJS, where each use of an import goes through a getter).
+const { bytesEqual, latin1 } = byteLines;
 
 /**
  * Where the next occurrence of a byte is, from a position on: Buffer.indexOf, remembered so that lines
@@ -53,6 +55,7 @@ export interface ByteSpan {
  */
 export function quotedPathAt(
   buf: Buffer,
+  view: DataView,
   a: number,
   end: number,
   idx: number,
@@ -67,7 +70,7 @@ export function quotedPathAt(
   if (j >= end || j === q + 1) return 0; // unterminated (whatever it escapes) or empty
   // A backslash before the first quote after the opening one: an escape (maybe of that quote) to decode.
   if (find.backslash.next(buf, q + 1) < j) return -1;
-  if (idx === 1 && !(cwd && atFdcwdOf(buf, a, end, cwd))) {
+  if (idx === 1 && !(cwd && atFdcwdOf(buf, view, a, end, cwd))) {
     // `AT_FDCWD, "…"`: the dirfd part without its trailing `, ` must be the bare name.
     let d = q;
     while (d > a && (buf[d - 1] === SP || buf[d - 1] === 44)) d--;
@@ -79,15 +82,16 @@ export function quotedPathAt(
 }
 
 /** `AT_FDCWD<cwd>` at a (what follows the `>` is not looked at, as in pathArgOf). */
-function atFdcwdOf(buf: Buffer, a: number, end: number, cwd: string): boolean {
+function atFdcwdOf(buf: Buffer, view: DataView, a: number, end: number, cwd: string): boolean {
   const n = cwd.length;
   if (a + 10 + n > end || !bytesEqual(buf, a, a + 9, "AT_FDCWD<") || buf[a + 9 + n] !== 62) return false;
   const bytes = bytesOf(cwd);
-  return bytes !== null && sameAscii(bytes, viewOf(buf), a + 9);
+  return bytes !== null && sameAscii(bytes, view, a + 9);
 }
 
 /** The string's bytes as a view, when it is ASCII (remembered for the few cwds a trace has). */
 function bytesOf(text: string): DataView | null {
+  if (text === lastCwd) return lastCwdBytes;
   let v = cwdBytes.get(text);
   if (v === undefined) {
     const b = Buffer.from(text, "latin1");
@@ -95,29 +99,20 @@ function bytesOf(text: string): DataView | null {
     if (cwdBytes.size >= 256) cwdBytes.clear();
     cwdBytes.set(text, v);
   }
+  lastCwd = text;
+  lastCwdBytes = v;
   return v;
 }
 
 const cwdBytes = new Map<string, DataView | null>();
-
-/** A DataView of the buffer (the last one asked for is remembered: one buffer per run of lines). */
-function viewOf(buf: Buffer): DataView {
-  if (lastBuf !== buf) {
-    lastBuf = buf;
-    lastView = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  return lastView;
-}
-
-let lastBuf: Buffer | null = null;
-let lastView: DataView = new DataView(new ArrayBuffer(0));
+let lastCwd = "";
+let lastCwdBytes: DataView | null = null;
 
 /**
  * `key` equals view[at, at + key.byteLength), both ASCII: compared 8 bytes at a time as doubles, which
  * is exact for ASCII (no byte ≥ 0x80, so no -0 and no NaN: equal doubles have equal bits).
  */
-function sameAscii(key: DataView, view: DataView, at: number): boolean {
-  const n = key.byteLength;
+function sameAscii(key: DataView, view: DataView, at: number, n = key.byteLength): boolean {
   let k = 0;
   for (; k + 8 <= n; k += 8) if (key.getFloat64(k, true) !== view.getFloat64(at + k, true)) return false;
   for (; k < n; k++) if (key.getUint8(k) !== view.getUint8(at + k)) return false;
@@ -142,11 +137,15 @@ const NO_BYTES = new DataView(new ArrayBuffer(0));
 export class PathCache {
   // Parallel arrays (monomorphic, no per-slot object): the path's bytes and its entry.
   private readonly keys: DataView[] = new Array<DataView>(SLOTS).fill(NO_BYTES);
+  private readonly lengths = new Int32Array(SLOTS).fill(-1);
   private readonly entries: (Entry | undefined)[] = new Array<Entry | undefined>(SLOTS).fill(undefined);
   private victim = 0;
 
-  /** The path at buf[s, e) (ASCII, no escapes) resolved against `cwd`, as pathArgOf would return it. */
-  get(buf: Buffer, s: number, e: number, cwd: string | undefined): PathArg {
+  /**
+   * The path at buf[s, e) (ASCII, no escapes; `view` is a DataView of `buf`) resolved against `cwd`, as
+   * pathArgOf would return it.
+   */
+  get(buf: Buffer, view: DataView, s: number, e: number, cwd: string | undefined): PathArg {
     const len = e - s;
     // Paths share their heads: a few bytes of the tail, one of the middle and the length pick the set.
     const h =
@@ -154,17 +153,16 @@ export class PathCache {
         ? len * 31 + buf[e - 1] * 7919 + buf[s] * 131 + buf[s + (len >> 1)]
         : len * 31 + buf[e - 1] * 7919 + buf[e - 2] * 131 + buf[e - 4] * 17 + buf[e - 7] * 3 + buf[e - 11] * 29 + buf[e - 16] * 37 + buf[s + (len >> 1)];
     const set = Math.imul(h, 0x9e3779b1) & (SLOTS - WAYS);
-    const view = viewOf(buf);
     for (let w = set; w < set + WAYS; w++) {
-      const key = this.keys[w];
-      if (key.byteLength !== len || !sameAscii(key, view, s)) continue;
+      if (this.lengths[w] !== len || !sameAscii(this.keys[w], view, s, len)) continue;
       const x = this.entries[w]!;
-      if (x.cwd === cwd || x.raw.charCodeAt(0) === 47) return x;
+      if (x.raw.charCodeAt(0) === 47 || x.cwd === cwd) return x;
       return (this.entries[w] = entry(x.raw, cwd));
     }
     const w = set + (this.victim++ & (WAYS - 1));
     const copy = new Uint8Array(buf.subarray(s, e)); // a copy: the buffer is reused
     this.keys[w] = new DataView(copy.buffer);
+    this.lengths[w] = len;
     return (this.entries[w] = entry(latin1(buf, s, e), cwd));
   }
 }

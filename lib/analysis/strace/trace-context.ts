@@ -1,5 +1,5 @@
 // Shared state of one trace analysis and the per-call view the syscall handlers work with.
-import type { AnalyzeOptions, StracePathResolution } from "../types";
+import type { AnalyzeOptions, LogLine, StracePathResolution } from "../types";
 import { cStringText, parseFdRef } from "./args";
 import type { CandidateBook, Candidate, TracePoint } from "./candidates";
 import type { FailureKind } from "./classify";
@@ -11,7 +11,7 @@ import { resolvePath, type PathKnowledge } from "./paths";
 import type { ProcessTable } from "./process-table";
 import type { ReportBuilder } from "./report-builder";
 import type { SocketBook } from "./socket-book";
-import type { StraceTime } from "./timestamps";
+import type { StraceTime, TraceClock } from "./timestamps";
 
 export interface TraceContext {
   opts: AnalyzeOptions;
@@ -22,6 +22,38 @@ export interface TraceContext {
   events: EventList;
   sockets: SocketBook;
   resolutions: StracePathResolution[];
+}
+
+/** Per-file state of an analysis (the files of a `-ff` trace are read one after the other). */
+export interface FileState {
+  index: number;
+  /** `trace.23781` → 23781: lines of a -ff file carry no pid. */
+  defaultPid?: number;
+  clock: TraceClock;
+  /** Calls printed `<unfinished ...>`, by pid, waiting for their `<... name resumed>`. */
+  pending: Map<number, { name: string; args: string }>;
+}
+
+/** Calls left `<unfinished ...>` that are remembered at most (per file). */
+export const MAX_PENDING = 4_096;
+
+/** The analyzer's line handling, as its byte path (byte-path.ts) uses it. */
+export interface AnalyzerCore {
+  ctx: TraceContext;
+  /** The call site of the line being handled (set up by atSite). */
+  site: CallSite;
+  /** The file's state, created at its first line that is not "other". */
+  fileState(file: string | undefined): FileState;
+  /** A line is consumed (its bytes count towards progress) and takes its place (seq) in the trace. */
+  commit(lineBytes: number): void;
+  /** Sets up `site` for line `no` of `file`, stamped buf[stampStart, stampEnd) (stampStart -1: none). */
+  atSite(fs: FileState, pid: number, shownPid: number | undefined, no: number, file: string | undefined, buf: Buffer, stampStart: number, stampEnd: number): void;
+  /** The line at `site` is the first of its process (atSite first). */
+  newProcess(pid: number): void;
+  /** A complete call at `site`: counted, then handed to the failed or successful call handlers. */
+  completeCall(name: string, args: string, result: string | undefined, duration: number | undefined): void;
+  /** A line as decoded text. */
+  push(line: LogLine): void;
 }
 
 export interface CallSite {

@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyzeStream } from "../../analyze";
 import { decodeLine } from "../../input/decode-line";
 import type { AnalyzeOptions, LogLine } from "../../types";
 import { createStraceAnalyzer } from "../index";
@@ -179,5 +180,24 @@ describe("byte path ≡ text path", () => {
       files.map((f) => ({ ...f, bytes: Buffer.from(VARIANTS.undecorated(f.bytes.toString("utf8"), rng(1))) })),
       9,
     );
+  });
+
+  it.skipIf(!existsSync(CORPUS))("through the engine, with chunks cut anywhere (lines across chunks included)", async () => {
+    let seed = 100;
+    for (const { text } of traces()) {
+      const bytes = Buffer.from(VARIANTS.crlfAndColour(text, rng(seed)));
+      const r = rng(seed++);
+      async function* chunks(): AsyncGenerator<Uint8Array> {
+        for (let p = 0; p < bytes.length; ) {
+          const n = 1 + Math.floor(r() * 700);
+          yield bytes.subarray(p, p + n);
+          p += n;
+        }
+      }
+      const { stats, analyzerVersion, ...viaEngine } = await analyzeStream(chunks(), { baseDate: "2026-11-20" });
+      void stats;
+      void analyzerVersion;
+      expect(viaEngine).toEqual(viaText([{ bytes }], { baseDate: "2026-11-20" }));
+    }
   });
 });
