@@ -4,6 +4,9 @@ import { QueryProvider } from "@/components/query-provider";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
+// Every page renders per request: the Content-Security-Policy carries a fresh nonce for Next's scripts.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Faultline", template: "%s · Faultline" },
   description: "Incident postmortems from failed CI logs and strace dumps",

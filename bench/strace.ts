@@ -56,7 +56,6 @@ async function runAnalyzer(): Promise<{ seconds: number; cpuSeconds: number; lin
   return { seconds, cpuSeconds: (used.user + used.system) / 1e6, lines: no, events: result.events.length, peakRss: Math.max(peakRss, process.resourceUsage().maxRSS * 1024) };
 }
 
-/** Best of three runs: rg finishes in well under a second, so one run is at the mercy of other load. */
 /** The same file through the engine's own reader (lib/analysis analyzeFile), when it is there. */
 async function runEngine(): Promise<{ seconds: number; events: number } | null> {
   try {
@@ -70,6 +69,7 @@ async function runEngine(): Promise<{ seconds: number; events: number } | null> 
   }
 }
 
+/** Best of three runs: rg finishes in well under a second, so one run is at the mercy of other load. */
 function runRipgrep(): { seconds: number; count: number } | null {
   let best: { seconds: number; count: number } | null = null;
   for (let i = 0; i < 3; i++) {

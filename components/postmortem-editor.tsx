@@ -145,7 +145,7 @@ export function PostmortemEditor({ doc, shareLinks, canEdit, markdownHref, actio
 
             {PROSE_SECTIONS.map((s) => (
               <Section key={s.key} id={s.key} title={s.label} hint={s.hint}>
-                <TextField id={s.key} hasHint value={content[s.key]} onChange={setProse(s.key)}  />
+                <TextField id={s.key} hasHint value={content[s.key]} onChange={setProse(s.key)} />
                 {s.key === "rootCause" && evidenceLinks.length ? (
                   <p className="text-xs text-slate-700 dark:text-slate-300">
                     Evidence:{" "}
@@ -171,12 +171,7 @@ export function PostmortemEditor({ doc, shareLinks, canEdit, markdownHref, actio
                   <h3 id={`pm-${s.key}`} className="text-sm font-semibold">
                     {s.label}
                   </h3>
-                  <TextField
-                    id={s.key}
-                    value={content.lessons[s.key]}
-                    onChange={(v) => setContent((c) => ({ ...c, lessons: { ...c.lessons, [s.key]: v } }))}
-                    
-                  />
+                  <TextField id={s.key} value={content.lessons[s.key]} onChange={(v) => setContent((c) => ({ ...c, lessons: { ...c.lessons, [s.key]: v } }))} />
                 </div>
               ))}
             </Section>

@@ -27,6 +27,9 @@ const ZEnv = z.object({
   /** Where the directory store keeps raw uploads; default `<FAULTLINE_DATA_DIR>/uploads`. */
   FAULTLINE_UPLOAD_DIR: z.string().min(1).optional(),
   FAULTLINE_WORKER: z.enum(["on", "off"]).default("on"),
+  // Uploads per team: a burst of this many, refilled at this rate (token bucket, per server process).
+  FAULTLINE_UPLOAD_BURST: z.coerce.number().int().positive().default(200),
+  FAULTLINE_UPLOAD_PER_SECOND: z.coerce.number().positive().default(2),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
 });
 

@@ -1,6 +1,7 @@
 // RFC 9457 problem+json responses. Internal details (stacks, SQL) never reach the client; the request
 // id ties a report to the server log line that has them.
 import { ZodError } from "zod";
+import { InputRejectedError } from "../analysis/input/limits";
 import { ServiceError } from "../services/errors";
 
 export function problem(status: number, title: string, detail: string, requestId: string, headers: Record<string, string> = {}): Response {
@@ -14,6 +15,7 @@ const DB_DOWN = /ECONNREFUSED|ECONNRESET|Connection terminated|the database syst
 
 export function errorToProblem(err: unknown, requestId: string): Response {
   if (err instanceof ServiceError) return problem(err.status, err.title, err.message, requestId);
+  if (err instanceof InputRejectedError) return problem(422, "Unprocessable Content", err.message, requestId);
   if (err instanceof ZodError) {
     const detail = err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
     return problem(400, "Bad Request", detail, requestId);

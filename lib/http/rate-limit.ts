@@ -9,8 +9,9 @@
 // Postgres (lib/auth/login-rate-limit.ts).
 //
 // Limits in use (per team, or per client address where no team is known yet):
-//   uploads   UPLOAD_RATE_LIMIT   burst 60, then 1 per second (60 a minute sustained)
+//   uploads   FAULTLINE_UPLOAD_BURST (default 200), then FAULTLINE_UPLOAD_PER_SECOND (default 2) per team
 import { RateLimitedError } from "../services/account-errors";
+import { env } from "../env";
 
 export interface RateLimit {
   /** Requests allowed at once (the bucket's size). */
@@ -76,11 +77,10 @@ export function enforceRateLimit(limiter: TokenBucketLimiter, key: string, what:
   if (!r.ok) throw new RateLimitedError(`too many ${what}; try again in ${r.retryAfterSeconds} second(s)`, r.retryAfterSeconds);
 }
 
-export const UPLOAD_RATE_LIMIT: RateLimit = { capacity: 60, refillPerSecond: 1 };
-
-const uploads = new TokenBucketLimiter(UPLOAD_RATE_LIMIT);
+let uploads: TokenBucketLimiter | undefined;
 
 /** For POST /api/v1/uploads: per team, so one team's CI cannot crowd out the others. */
 export function enforceUploadRateLimit(caller: { teamId: string }): void {
+  uploads ??= new TokenBucketLimiter({ capacity: env().FAULTLINE_UPLOAD_BURST, refillPerSecond: env().FAULTLINE_UPLOAD_PER_SECOND });
   enforceRateLimit(uploads, `team:${caller.teamId}`, "uploads");
 }

@@ -55,8 +55,10 @@ const h2 = "text-lg font-semibold";
 
 export default async function IncidentPage({ params }: Props) {
   const incident = await load((await params).id);
+  // A merged-away incident keeps its page for old links: where its builds went, and its history.
+  if (incident.mergedInto) return <MergedAway incident={incident} into={incident.mergedInto} />;
   const caller = await currentCaller();
-  const readOnly = !caller.scopes.includes("upload") || incident.mergedInto !== null;
+  const readOnly = !caller.scopes.includes("upload");
   const rc = incident.rootCause;
   const [runbook, others] = await Promise.all([
     rc ? getRunbook({ teamId: caller.teamId, key: rc.runbookId, eventClass: rc.class }).then((rb) => renderRunbook(rb, rc.fields)) : null,
@@ -65,37 +67,10 @@ export default async function IncidentPage({ params }: Props) {
     ),
   ]);
   const chart = prepareTimelineChart(incident.timeline.filter((t) => t.kind === "event" && t.class).map((t) => ({ at: t.at, class: t.class!, count: t.count ?? 1 })));
-  const builds = incident.occurrenceCount;
   return (
     <article className="space-y-8">
-      {incident.mergedInto ? (
-        <p role="note" className="rounded border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100">
-          This incident was merged into{" "}
-          <Link href={`/incidents/${incident.mergedInto.id}`} className="font-medium underline">
-            {incident.mergedInto.title}
-          </Link>
-          , which holds its builds now.
-        </p>
-      ) : null}
       <header className="space-y-3">
-        <div className="space-y-1">
-          <h1 className="text-2xl font-semibold break-all">{incident.title}</h1>
-          <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="incident-summary">
-            <span className="capitalize">{incident.status}</span> · {incident.severity.toUpperCase()} · {incident.owner ? `owner ${incident.owner}` : "no owner"} · first seen{" "}
-            {formatUtc(incident.firstSeenAt)} UTC · last seen {formatUtc(incident.lastSeenAt)} UTC · hit {builds} build{builds === 1 ? "" : "s"}
-          </p>
-          {incident.mergedFrom.length ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">
-              Merged in:{" "}
-              {incident.mergedFrom.map((m, i) => (
-                <span key={m.id}>
-                  {i > 0 ? ", " : ""}
-                  <Link href={`/incidents/${m.id}`} className="underline">{m.title}</Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
-        </div>
+        <IncidentHeading incident={incident} />
         <IncidentControls status={incident.status} severity={incident.severity} owner={incident.owner} action={updateIncidentAction.bind(null, incident.id)} disabled={readOnly} />
       </header>
 
@@ -113,7 +88,7 @@ export default async function IncidentPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="timeline-heading" className="space-y-3">
-        <h2 id="timeline-heading" className={h2}>Timeline <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(UTC, all builds on one clock)</span></h2>
+        <TimelineHeading />
         <TimelineChart data={chart} />
         <TimelineNoteForm action={addNoteAction.bind(null, incident.id)} disabled={readOnly} />
         <TimelineList items={incident.timeline} />
@@ -139,8 +114,65 @@ export default async function IncidentPage({ params }: Props) {
       </section>
 
       <section aria-labelledby="events-heading" className="space-y-2">
-        <h2 id="events-heading" className={h2}>Events{incident.eventsTruncated ? <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(the first {incident.events.length})</span> : null}</h2>
+        <h2 id="events-heading" className={h2}>
+          Events{incident.eventsTruncated ? <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(the first {incident.events.length})</span> : null}
+        </h2>
         <EventTable events={incident.events} />
+      </section>
+    </article>
+  );
+}
+
+function IncidentHeading({ incident }: { incident: IncidentView }) {
+  const builds = incident.occurrenceCount;
+  return (
+    <div className="space-y-1">
+      <h1 className="text-2xl font-semibold break-all">{incident.title}</h1>
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="incident-summary">
+        <span className="capitalize">{incident.status}</span> · {incident.severity.toUpperCase()} · {incident.owner ? `owner ${incident.owner}` : "no owner"} · first seen{" "}
+        {formatUtc(incident.firstSeenAt)} UTC · last seen {formatUtc(incident.lastSeenAt)} UTC · hit {builds} build{builds === 1 ? "" : "s"}
+      </p>
+      {incident.mergedFrom.length ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          Merged in:{" "}
+          {incident.mergedFrom.map((m, i) => (
+            <span key={m.id}>
+              {i > 0 ? ", " : ""}
+              <Link href={`/incidents/${m.id}`} className="underline">
+                {m.title}
+              </Link>
+            </span>
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function TimelineHeading() {
+  return (
+    <h2 id="timeline-heading" className={h2}>
+      Timeline <span className="text-sm font-normal text-slate-600 dark:text-slate-400">(UTC, all builds on one clock)</span>
+    </h2>
+  );
+}
+
+function MergedAway({ incident, into }: { incident: IncidentView; into: { id: string; title: string } }) {
+  return (
+    <article className="space-y-8">
+      <p role="note" className="rounded border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100">
+        This incident was merged into{" "}
+        <Link href={`/incidents/${into.id}`} className="font-medium underline">
+          {into.title}
+        </Link>
+        , which holds its builds, notes and impact now.
+      </p>
+      <header>
+        <IncidentHeading incident={incident} />
+      </header>
+      <section aria-labelledby="timeline-heading" className="space-y-3">
+        <TimelineHeading />
+        <TimelineList items={incident.timeline} />
       </section>
     </article>
   );

@@ -1,6 +1,7 @@
 // POST /api/v1/uploads: store log files durably (multipart or raw body), then queue their analysis.
 import { apiRoute, json } from "@/lib/http/api-route";
 import { requireScope } from "@/lib/http/authenticate";
+import { enforceUploadRateLimit } from "@/lib/http/rate-limit";
 import { readUploadRequest } from "@/lib/http/read-upload-request";
 import { enqueueAnalysis } from "@/lib/jobs/enqueue-analysis";
 import { createUpload } from "@/lib/services/create-upload";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = apiRoute(async ({ request, caller }) => {
   requireScope(caller, "upload");
+  enforceUploadRateLimit(caller);
   const { files, metadata } = readUploadRequest(request);
   const upload = await createUpload({ teamId: caller.teamId, files, metadata });
   await enqueueAnalysis(upload.id);
