@@ -8,6 +8,8 @@ import { formatDuration, formatUtc } from "./timeline-format";
 
 const MAX_LISTED = 8;
 
+const minutes = (m: number) => (m >= 0.1 || m === 0 ? m.toFixed(1) : "< 0.1");
+
 function Counts({ items, none = "unknown" }: { items: ImpactCount[]; none?: string }) {
   if (items.length === 0) return <span className="text-slate-500 dark:text-slate-400">{none}</span>;
   const shown = items.slice(0, MAX_LISTED);
@@ -65,7 +67,7 @@ export function ImpactTable({
         <span key="min" className="text-slate-500 dark:text-slate-400">unknown (no build has start and end times)</span>
       ) : (
         <span key="min">
-          <span className="tabular-nums">{impact.runnerMinutesLost.toFixed(1)}</span>
+          <span className="tabular-nums">{minutes(impact.runnerMinutesLost)}</span>
           <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">
             from {impact.runnerMinutesKnownFor} of {impact.builds} build{impact.builds === 1 ? "" : "s"}
           </span>

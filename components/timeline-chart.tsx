@@ -25,7 +25,7 @@ export function TimelineChart({ data }: { data: TimelineChartData }) {
           />
           <Legend formatter={(name: string) => classLabel(name)} wrapperStyle={{ fontSize: 12 }} />
           {data.classes.map((c, i) => (
-            <Bar key={c} dataKey={c} stackId="events" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
+            <Bar key={c} dataKey={c} stackId="events" fill={PALETTE[i % PALETTE.length]} maxBarSize={48} isAnimationActive={false} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -1,9 +1,8 @@
-// Byte-level reading of strace lines, for the analyzer's fast path (TraceAnalyzer.pushLines): most lines
-// of a trace are successful calls whose only effect is a tally, and they are recognised here without
-// ever becoming JS strings. Every function mirrors line-grammar.ts exactly on the shapes it accepts and
-// answers "not sure" (-1 / false) on anything else, so the caller can hand that line to the string
-// parser: the fast path may only ever be a shortcut, never a second grammar.
-import { isAscii } from "node:buffer";
+// Byte-level reading of strace lines, for the analyzer's byte path (byte-path.ts): the prefix, the
+// syscall name, the result and duration at the end, a leading descriptor, all read in place without
+// the line ever becoming a JS string. Every function mirrors line-grammar.ts exactly on the shapes it
+// accepts and answers "not sure" (-1 / false) on anything else, so the caller can hand that line to the
+// string parser: the byte path may only ever be a shortcut, never a second grammar.
 
 /** Longest line the fast path reads (the engine decodes at most this many bytes of a line). */
 export const FAST_MAX_LINE = 8_192;
@@ -211,14 +210,6 @@ export function bytesEqual(buf: Uint8Array, s: number, e: number, text: string):
 export function hasByte(buf: Buffer, c: number, s: number, e: number): boolean {
   const k = buf.indexOf(c, s);
   return k >= 0 && k < e;
-}
-
-/**
- * Whether decodeLine (input/decode-line.ts) would give buf[s, e) unchanged as latin1 text: plain ASCII,
- * no CR (overwrites), no ESC (colours, redraws), and not longer than it decodes.
- */
-export function plainLine(buf: Buffer, s: number, e: number): boolean {
-  return e - s <= FAST_MAX_LINE && isAscii(buf.subarray(s, e)) && !hasByte(buf, 13, s, e) && !hasByte(buf, 27, s, e);
 }
 
 type Latin1Slicing = { latin1Slice(start: number, end: number): string };

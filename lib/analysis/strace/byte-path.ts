@@ -22,8 +22,7 @@ import { MAX_PENDING, type AnalyzerCore, type FileState, type PathArg } from "./
 
 // tsx runs this code as CommonJS, where each use of an imported name goes through a getter: the
 // per-line helpers are bound once here.
-const { byteNames, endsUnfinished, errnoEnd, FAST_MAX_LINE, hasByte, isResumedTag, latin1, leadingFileFd, nameEnd, plainLine, readResult, scanPrefix } =
-  byteLines;
+const { byteNames, endsUnfinished, errnoEnd, FAST_MAX_LINE, hasByte, isResumedTag, latin1, leadingFileFd, nameEnd, readResult, scanPrefix } = byteLines;
 const { ByteFinder, PathCache, quotedPathAt } = bytePaths;
 
 /** What a successful call of a given name does beyond counting, as far as the byte path is concerned. */
@@ -69,14 +68,15 @@ export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number,
   const bl: ByteLine = { pid: -1, timeStart: -1, timeEnd: -1 };
   const br: ByteResult = { duration: undefined, result: -1, resultEnd: -1, argsEnd: -1, failed: false };
   const find = { quote: new ByteFinder(34), backslash: new ByteFinder(92) };
+  const cr = new ByteFinder(13);
+  const esc = new ByteFinder(27);
   const span: ByteSpan = { start: 0, end: 0 };
   const pathCache = new PathCache();
   /** A DataView of the buffer pushLines is reading. */
   let view = NO_VIEW;
 
   function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
-    find.quote.reset();
-    find.backslash.reset();
+    for (const f of [find.quote, find.backslash, cr, esc]) f.reset();
     view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     // decodeLine rewrites lines with a CR or an escape, and non-ASCII lines decode to other offsets:
     // when the whole run has none, no line needs checking on its own.
@@ -94,8 +94,7 @@ export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number,
       p = nl + 1;
     }
     // Nothing keeps the buffer once its lines are read.
-    find.quote.reset();
-    find.backslash.reset();
+    for (const f of [find.quote, find.backslash, cr, esc]) f.reset();
     view = NO_VIEW;
     return no - firstNo + 1;
   }
@@ -108,7 +107,8 @@ export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number,
    * engine decodes, exits and signals, unusual prefixes or names.
    */
   function byteLine(buf: Buffer, s: number, e: number, no: number, file: string | undefined, clean: boolean): boolean {
-    if (clean ? e - s > FAST_MAX_LINE : !plainLine(buf, s, e)) return false;
+    if (e - s > FAST_MAX_LINE) return false;
+    if (!clean && (!isAscii(buf.subarray(s, e)) || cr.next(buf, s) < e || esc.next(buf, s) < e)) return false;
     const i = scanPrefix(buf, s, e, bl);
     if (i < 0) return false;
     let info: NameInfo;
