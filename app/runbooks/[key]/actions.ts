@@ -2,13 +2,14 @@
 // Saving a team's edit of a runbook from the form on /runbooks/[key].
 import { revalidatePath } from "next/cache";
 import type { RunbookFormState } from "@/components/runbook-edit-form";
-import { currentCaller } from "@/lib/http/authenticate";
+import { currentCaller, hasRole } from "@/lib/http/authenticate";
 import { runbookFromForm } from "@/lib/runbooks/form";
 import { NotFoundError, ValidationError } from "@/lib/services/errors";
 import { updateRunbook } from "@/lib/services/update-runbook";
 
 export async function saveRunbook(key: string, _state: RunbookFormState, form: FormData): Promise<RunbookFormState> {
   const caller = await currentCaller();
+  if (!hasRole(caller, "member")) return { status: "error", errors: ["Viewers can read runbooks but not edit them; ask a team member or owner."] };
   try {
     const saved = await updateRunbook({ teamId: caller.teamId, key, runbook: runbookFromForm(form) });
     revalidatePath("/runbooks");
