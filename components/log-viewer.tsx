@@ -8,7 +8,7 @@ import type { LogWindow } from "@/lib/services/read-log-lines";
 import { formatLineHash, parseLineHash, type LineRange } from "./line-range-hash";
 import { LogLineText } from "./log-line-text";
 
-const ROW = 20;
+const ROW = 24; // row height in px; also the line-number link's target size (WCAG 2.5.8 wants 24)
 const PAGE = 200;
 const OVERSCAN = 30;
 
@@ -108,7 +108,7 @@ export function LogViewer({ uploadId, file, totalLines, eventRanges }: LogViewer
         data-line={no}
         data-event={inEvent || undefined}
         aria-current={isSelected || undefined}
-        className={`absolute left-0 flex w-full whitespace-pre font-mono text-xs leading-5 ${isSelected ? "bg-amber-100 dark:bg-amber-900/40" : inEvent ? "bg-rose-50 dark:bg-rose-950/40" : ""}`}
+        className={`absolute left-0 flex w-full items-center whitespace-pre font-mono text-xs leading-6 ${isSelected ? "bg-amber-100 dark:bg-amber-900/40" : inEvent ? "bg-rose-50 dark:bg-rose-950/40" : ""}`}
         style={{ top: i * ROW, height: ROW }}
       >
         <a
@@ -117,11 +117,11 @@ export function LogViewer({ uploadId, file, totalLines, eventRanges }: LogViewer
             e.preventDefault();
             selectLine(no, e.shiftKey);
           }}
-          className="sticky left-0 w-16 shrink-0 bg-inherit pr-3 text-right text-slate-500 select-none hover:text-slate-900 dark:hover:text-slate-100"
+          className="sticky left-0 w-16 shrink-0 bg-inherit pr-3 text-right leading-6 text-slate-600 select-none hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
         >
           {no}
         </a>
-        <span className="pr-4">{line ? <LogLineText text={line.text} /> : <span className="text-slate-400">…</span>}{line?.truncated ? <span className="text-slate-500"> [line truncated]</span> : null}</span>
+        <span className="pr-4">{line ? <LogLineText text={line.text} /> : <span className="text-slate-600 dark:text-slate-400">…</span>}{line?.truncated ? <span className="text-slate-600 dark:text-slate-400"> [line truncated]</span> : null}</span>
       </div>,
     );
   }
