@@ -28,6 +28,9 @@ const EVENTS_PER_UPLOAD = 10_000; // the analyzer's cap on distinct events per r
 const LOG_BYTES = 16 * 1048576; // about 10,000 failure blocks of the corpus Go checksum failure
 const REPO = "bench/incident-page";
 const SMALL_REPO = "bench/incident-page-small";
+// tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(); functions
+// handed to page.evaluate run in the page, where that helper must exist too.
+const NAME_SHIM = "globalThis.__name = globalThis.__name || ((f) => f);";
 const CHROMIUM_FLAGS = ["--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--no-sandbox"];
 
 const { values } = parseArgs({
@@ -150,6 +153,7 @@ async function browserRuns(browser: Browser, base: string, url: string, cookie: 
   const runs: { lcp: number; ttfb: number; dcl: number; load: number; tbt: number }[] = [];
   for (let i = 0; i < LCP_RUNS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: NAME_SHIM });
     if (cookie) await context.addCookies([{ name: cookie.name, value: cookie.value, url: base }]);
     const page = await context.newPage();
     await page.addInitScript(() => {
@@ -181,6 +185,7 @@ async function browserRuns(browser: Browser, base: string, url: string, cookie: 
 
 async function scrollRun(browser: Browser, base: string, uploadId: string, lines: number, cookie: SessionCookie | null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript({ content: NAME_SHIM });
   if (cookie) await context.addCookies([{ name: cookie.name, value: cookie.value, url: base }]);
   const page = await context.newPage();
   const res = await page.goto(`${base}/uploads/${uploadId}/log`, { waitUntil: "load", timeout: 120_000 });

@@ -1,34 +1,27 @@
-// The flow from issue 6: a corpus log uploaded becomes an incident with the right root
+// The flow from issue 6: a corpus log uploaded through the page becomes an incident with the right root
 // cause and runbook; its postmortem gets an action item and edits, is exported as Markdown, shared
 // with a link that a signed-out browser can read, and the link answers 404 once revoked.
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { expect, SIGNED_OUT, test } from "./fixtures";
 import { corpusFile, screenshotBoth } from "./support";
 
-test("upload → incident → action item → postmortem → Markdown → share link → revoke → 404", async ({ page, browser, baseURL, request }) => {
+test("upload → incident → action item → postmortem → Markdown → share link → revoke → 404", async ({ page, browser, baseURL }) => {
   test.setTimeout(180_000);
   const run = Date.now().toString(36);
 
-  // Upload the corpus file (over the API: the upload page is covered by upload-to-incident.spec.ts).
-  const sent = await request.post("/api/v1/uploads", {
-    multipart: { file: { name: "go-proxy-403.log", mimeType: "text/plain", buffer: await readFile(corpusFile("go-proxy-403.log")) } },
-  });
-  expect(sent.status()).toBe(202);
-  const { uploadId } = await sent.json();
-  let incidentId = "";
-  await expect
-    .poll(async () => {
-      const s = await (await request.get(`/api/v1/uploads/${uploadId}`)).json();
-      incidentId = s.incidentId ?? "";
-      return s.status;
-    }, { timeout: 60_000 })
-    .toBe("done");
-  await page.goto(`/incidents/${incidentId}`);
+  await page.goto("/upload");
+  await page.getByLabel(/Log files/).setInputFiles(corpusFile("go-proxy-403.log"));
+  await page.getByRole("button", { name: "Upload and analyse" }).click();
+  const open = page.getByRole("link", { name: "Open the incident" });
+  await expect(open).toBeVisible({ timeout: 60_000 });
+  await open.click();
 
   // The incident: the right root cause, and the runbook with the module filled in.
   await expect(page.getByRole("heading", { level: 1 })).toContainText("403 Forbidden: github.com/acme/blocked@v0.1.0");
   await expect(page.getByRole("region", { name: "Root cause" }).locator("[data-class]").first()).toHaveAttribute("data-class", "http_403");
   await expect(page.getByTestId("runbook")).toContainText("github.com/acme/blocked");
+  const incidentId = new URL(page.url()).pathname.split("/")[2];
 
   await page.goto(`/incidents/${incidentId}/postmortem`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Postmortem: 403 Forbidden: github\.com\/acme\/blocked@v0\.1\.0/);
@@ -72,7 +65,7 @@ test("upload → incident → action item → postmortem → Markdown → share 
   await page.evaluate(() => window.scrollTo(0, 0)); // the sticky save bar belongs at the top of the shot
   await screenshotBoth(page, "postmortem");
   await page.emulateMedia({ media: "print" });
-  await page.screenshot({ path: "e2e/screenshots/postmortem-print.png", fullPage: true });
+  await page.screenshot({ path: fileURLToPath(new URL("./screenshots/postmortem-print.png", import.meta.url)), fullPage: true });
   await page.emulateMedia({ media: "screen" });
 
   // Export as Markdown: the download has the edits, the action item and absolute evidence links.

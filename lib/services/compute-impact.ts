@@ -98,7 +98,7 @@ export function summariseImpact({ incident, uploads, fieldHits, occurrences, man
     firstSeenAt: incident.firstSeenAt.toISOString(),
     lastSeenAt: incident.lastSeenAt.toISOString(),
     durationMs: Math.max(0, end.getTime() - incident.firstSeenAt.getTime()),
-    runnerMinutesLost: known > 0 ? Math.round(minutes * 100) / 100 : null,
+    runnerMinutesLost: known > 0 ? Math.round(minutes * 10_000) / 10_000 : null,
     runnerMinutesKnownFor: known,
     manual,
   };

@@ -74,8 +74,11 @@ export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number,
   const pathCache = new PathCache();
   /** A DataView of the buffer pushLines is reading. */
   let view = NO_VIEW;
+  /** The state of the file pushLines is reading, once it exists. */
+  let fileOfRun: FileState | null = null;
 
   function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
+    fileOfRun = null;
     for (const f of [find.quote, find.backslash, cr, esc]) f.reset();
     view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     // decodeLine rewrites lines with a CR or an escape, and non-ASCII lines decode to other offsets:
@@ -130,7 +133,8 @@ export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number,
     }
     if (kind !== UNFINISHED && !readResult(buf, from, e, br)) return false;
     // A call line for sure: what push() does from here on.
-    const fs = core.fileState(file);
+    // The file's state, created at its first call line (as push() does) and the same from then on.
+    const fs = fileOfRun ?? (fileOfRun = core.fileState(file));
     const shownPid = bl.pid >= 0 ? bl.pid : fs.defaultPid;
     const pid = shownPid ?? 0;
     const proc = procs.peek(pid);
