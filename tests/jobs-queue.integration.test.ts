@@ -121,8 +121,10 @@ describe("analysis jobs", () => {
   });
 
   it("retries a failing analysis with backoff, then marks the upload failed", async () => {
-    // Looks like a zip (PK\3\4) but is not one: every attempt fails the same way.
-    const up = await storeUpload(teamId, "broken.zip", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 7)]));
+    // Stored bytes that no longer decompress (damaged storage): every attempt fails the same way, and
+    // unlike a refused input (see below) such a failure may be passing, so it is retried.
+    const up = await storeUpload(teamId, "build.log", corpusBytes("go-proxy-404.log"));
+    await db().$executeRaw`UPDATE "UploadChunk" SET data = ${Buffer.alloc(64, 7)} WHERE "fileId" IN (SELECT id FROM "UploadFile" WHERE "uploadId" = ${up.id})`;
     await enqueueAnalysis(up.id);
     await startTestWorker();
     // Between attempts the upload waits as `queued` (never `failed`), saying why.
@@ -136,6 +138,16 @@ describe("analysis jobs", () => {
     expect(failed.error).toBeTruthy();
     expect(failed.error).not.toMatch(/will retry/);
     expect(await db().errorEvent.count({ where: { uploadId: up.id } })).toBe(0);
+  });
+
+  it("fails a refused input (not a zip despite its magic bytes) at once, without retrying", async () => {
+    const up = await storeUpload(teamId, "broken.zip", Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(64, 7)]));
+    await enqueueAnalysis(up.id);
+    await startTestWorker();
+    const failed = await waitForStatus(up.id, "failed");
+    expect(failed.error).toBeTruthy();
+    expect(failed.error).not.toMatch(/will retry/);
+    expect((await settledJobs(schema, up.id))[0]).toMatchObject({ retryCount: 0 });
   });
 
   it("a worker stopped mid-analysis hands its job back, and the next worker finishes it", async () => {
