@@ -127,7 +127,12 @@ function IncidentHeading({ incident }: { incident: IncidentView }) {
   const builds = incident.occurrenceCount;
   return (
     <div className="space-y-1">
-      <h1 className="text-2xl font-semibold break-all">{incident.title}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold break-all">{incident.title}</h1>
+        <Link href={`/incidents/${incident.id}/postmortem`} className="shrink-0 rounded border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800">
+          Postmortem
+        </Link>
+      </div>
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="incident-summary">
         <span className="capitalize">{incident.status}</span> · {incident.severity.toUpperCase()} · {incident.owner ? `owner ${incident.owner}` : "no owner"} · first seen{" "}
         {formatUtc(incident.firstSeenAt)} UTC · last seen {formatUtc(incident.lastSeenAt)} UTC · hit {builds} build{builds === 1 ? "" : "s"}
