@@ -2,7 +2,9 @@
 // Account settings: password, active team.
 import { revalidatePath } from "next/cache";
 import { failedForm, formText, type FormState } from "@/lib/auth/form-state";
-import { currentCaller } from "@/lib/http/authenticate";
+import { redirect } from "next/navigation";
+import { currentCaller, requireRole } from "@/lib/http/authenticate";
+import { reanalyzeUploads } from "@/lib/jobs/reanalyze";
 import { changePassword } from "@/lib/services/change-password";
 import { switchTeam } from "@/lib/services/switch-team";
 
@@ -26,4 +28,12 @@ export async function selectTeam(form: FormData): Promise<void> {
   const caller = await currentCaller();
   await switchTeam({ sessionId: caller.sessionId!, userId: caller.userId!, teamId: formText(form, "teamId") });
   revalidatePath("/", "layout");
+}
+
+/** Owners re-run analysis over the team's uploads made by an older analyzer (or all of them). */
+export async function reanalyzeTeamUploads(form: FormData): Promise<void> {
+  const caller = await currentCaller();
+  requireRole(caller, "owner");
+  const result = await reanalyzeUploads({ teamId: caller.teamId, all: formText(form, "scope") === "all" });
+  redirect(`/settings?reanalyzed=${result.enqueued}`);
 }

@@ -1,19 +1,23 @@
 // Account settings: who you are, your teams, your password and your sessions.
 import type { Metadata } from "next";
-import { currentCaller } from "@/lib/http/authenticate";
+import { currentCaller, hasRole } from "@/lib/http/authenticate";
 import { getAccount } from "@/lib/services/get-account";
 import { primaryButton, secondaryButton } from "../login/_components/styles";
 import { signOutHere, signOutOfAllSessions } from "../logout/actions";
 import { Panel, RoleBadge } from "./_components/panel";
-import { selectTeam } from "./actions";
+import { reanalyzeTeamUploads, selectTeam } from "./actions";
+import { countStaleUploads } from "@/lib/services/count-stale-uploads";
 import { PasswordForm } from "./password-form";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ reanalyzed?: string }> }) {
   const caller = await currentCaller();
   const account = await getAccount({ userId: caller.userId! });
+  const owner = hasRole(caller, "owner");
+  const analysis = owner ? await countStaleUploads({ teamId: caller.teamId }) : null;
+  const { reanalyzed } = await searchParams;
   return (
     <div className="space-y-6">
       <Panel id="profile-heading" title="Account">
@@ -51,6 +55,26 @@ export default async function AccountPage() {
           ))}
         </ul>
       </Panel>
+      {analysis ? (
+        <Panel id="analysis-heading" title="Analysis" description={`Analyzer version ${analysis.analyzerVersion}. Re-analysis replaces each upload's events and regroups it; incidents keep their notes and action items.`}>
+          {reanalyzed !== undefined ? (
+            <p role="status" className="mb-3 text-sm text-emerald-700 dark:text-emerald-400">
+              {reanalyzed} upload{reanalyzed === "1" ? "" : "s"} queued for re-analysis.
+            </p>
+          ) : null}
+          <form action={reanalyzeTeamUploads} className="flex flex-wrap items-center gap-3 text-sm">
+            <span data-testid="stale-uploads">
+              {analysis.stale} upload{analysis.stale === 1 ? "" : "s"} analysed by an older version
+            </span>
+            <button type="submit" name="scope" value="stale" className={primaryButton} disabled={analysis.stale === 0}>
+              Re-analyse those
+            </button>
+            <button type="submit" name="scope" value="all" className={secondaryButton}>
+              Re-analyse all uploads
+            </button>
+          </form>
+        </Panel>
+      ) : null}
       <Panel id="password-heading" title="Password">
         <PasswordForm />
       </Panel>
