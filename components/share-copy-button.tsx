@@ -1,41 +1,5 @@
-"use client";
-// Copies a share link. Plain-HTTP installs are not a secure context (no Clipboard API): the fallback
-// selects the text in a hidden textarea and uses execCommand("copy").
-import { useEffect, useState } from "react";
-
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  const ok = document.execCommand("copy");
-  area.remove();
-  if (!ok) throw new Error("copy failed");
-}
+import { CopyButton } from "./copy-button";
 
 export function ShareCopyButton({ text }: { text: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  useEffect(() => {
-    if (state === "idle") return;
-    const t = setTimeout(() => setState("idle"), 2000);
-    return () => clearTimeout(t);
-  }, [state]);
-  return (
-    <>
-      <button
-        type="button"
-        onClick={() => copyText(text).then(() => setState("copied"), () => setState("failed"))}
-        className="shrink-0 rounded border border-slate-300 bg-white px-2 py-1 text-xs font-medium text-slate-800 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-600 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700"
-      >
-        {state === "copied" ? "Copied" : "Copy link"}
-      </button>
-      <span role="status" aria-live="polite" className="sr-only">
-        {state === "copied" ? "Link copied to the clipboard" : state === "failed" ? "Could not copy; select the link and copy it manually" : ""}
-      </span>
-    </>
-  );
+  return <CopyButton text={text} label="Copy link" what="Link" />;
 }
