@@ -18,6 +18,7 @@ export interface FuzzWorkerData {
 
 export interface FuzzTally {
   done: number;
+  skipped: number;
   ok: number;
   rejected: number;
   crashes: number;
@@ -32,7 +33,7 @@ export type FuzzMessage = { type: "ready" } | { type: "finding"; outcome: FuzzOu
 /** Tallies go to the parent every this many inputs, so a thread terminated on a hang loses few. */
 const FLUSH_EVERY = 500;
 
-const empty = (): FuzzTally => ({ done: 0, ok: 0, rejected: 0, crashes: 0, kinds: {}, rejections: {}, durations: [], slowest: [] });
+const empty = (): FuzzTally => ({ skipped: 0, done: 0, ok: 0, rejected: 0, crashes: 0, kinds: {}, rejections: {}, durations: [], slowest: [] });
 
 const data = workerData as FuzzWorkerData;
 const state = new Int32Array(data.shared);
@@ -49,7 +50,8 @@ async function main(): Promise<void> {
     tally.done++;
     tally.kinds[o.kind] = (tally.kinds[o.kind] ?? 0) + 1;
     tally.durations.push(Math.round(o.ms * 10) / 10);
-    if (o.status === "ok") tally.ok++;
+    if (o.status === "skipped") tally.skipped++;
+    else if (o.status === "ok") tally.ok++;
     else if (o.status === "rejected") {
       tally.rejected++;
       const key = (o.error ?? "").split("\n")[0].replace(/\d+/g, "N").slice(0, 120);

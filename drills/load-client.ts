@@ -62,7 +62,8 @@ async function soak(spec: Extract<LoadSpec, { mode: "soak" }>): Promise<LoadResu
   process.stdin.on("end", () => (deadline = Math.min(deadline, Date.now())));
   process.stdin.resume();
   let next = 0;
-  const backoff = (r: Reply) => (r.status === 503 || r.status === 0 ? sleep(Math.min(1000, Number(r.retryAfter ?? 1) * 1000)) : Promise.resolve());
+  // A well-behaved client: waits after 503 and 429 (Retry-After, capped so the drill keeps probing).
+  const backoff = (r: Reply) => (r.status === 503 || r.status === 429 || r.status === 0 ? sleep(Math.min(r.status === 429 ? 2000 : 1000, Number(r.retryAfter ?? 1) * 1000)) : Promise.resolve());
   const loop = async (lane: number) => {
     const r = rng(spec.seed * 977 + lane);
     while (Date.now() < deadline) {

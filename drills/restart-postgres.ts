@@ -53,7 +53,8 @@ export async function restartPostgresDrill(ctx: DrillContext): Promise<DrillResu
   const bad = badReplies(all);
   const during = all.filter((r) => r.at + r.ms >= downAt && r.at <= upAt);
   const retryable = during.filter((r) => r.status === 503 && r.retryAfter).length;
-  const other4xx = all.filter((r) => r.status >= 400 && r.status < 500);
+  // 429 + Retry-After is the upload limiter's backpressure (clients wait and retry), not a failure.
+  const other4xx = all.filter((r) => r.status >= 400 && r.status < 500 && !(r.status === 429 && r.retryAfter));
   const after = all.filter((r) => r.at > upAt);
   const afterOk = after.filter((r) => r.status >= 200 && r.status < 300).length;
   const healthBack = load.reads.find((r) => r.endpoint === "GET /api/health" && r.status === 200 && r.at >= upAt);

@@ -4,7 +4,8 @@
 //
 //   npm run drill -- [--only a,b] [--skip a,b] [--quick] [--seed N] [--uploads N] [--upload-scale X]
 //                    [--fuzz-inputs N] [--fuzz-uploads N] [--fuzz-minutes M] [--fuzz-budget-ms MS]
-//                    [--outage-seconds S] [--port P] [--pg-port P] [--keep-data] [--patch pg-pool]
+//                    [--outage-seconds S] [--port P] [--pg-port P] [--keep-data] [--keep-rate-limit]
+//                    [--patch pg-pool]
 //
 // --patch NAME preloads drills/support/patch-NAME.mjs into the server (a simulated fix, to see what a
 // drill finds beyond a known bug); verdicts of such a run describe the patched server.
@@ -31,7 +32,7 @@ const MEMORY_LIMIT = 1024 * 1048576;
 const ORDER = ["fuzz-analyzer", "kill-worker", "concurrent-uploads", "fuzz-uploads", "restart-postgres", "server-memory"] as const;
 type Name = (typeof ORDER)[number];
 
-function options(): { args: DrillArgs; names: Name[]; keepData: boolean } {
+function options(): { args: DrillArgs; names: Name[]; keepData: boolean; keepRateLimit: boolean } {
   const { values } = parseArgs({
     options: {
       only: { type: "string" },
@@ -49,6 +50,7 @@ function options(): { args: DrillArgs; names: Name[]; keepData: boolean } {
       "pg-port": { type: "string" },
       "keep-data": { type: "boolean" },
       patch: { type: "string" },
+      "keep-rate-limit": { type: "boolean" },
     },
   });
   const quick = values.quick ?? false;
@@ -77,11 +79,15 @@ function options(): { args: DrillArgs; names: Name[]; keepData: boolean } {
   const skip = list(values.skip);
   for (const n of [...only, ...skip]) if (!(ORDER as readonly string[]).includes(n)) throw new Error(`unknown drill ${n}; drills: ${ORDER.join(", ")}`);
   const names = ORDER.filter((n) => (only.length === 0 || only.includes(n)) && !skip.includes(n));
-  return { args, names, keepData: values["keep-data"] ?? false };
+  return { args, names, keepData: values["keep-data"] ?? false, keepRateLimit: values["keep-rate-limit"] ?? false };
 }
 
 async function main(): Promise<number> {
-  const { args, names, keepData } = options();
+  const { args, names, keepData, keepRateLimit } = options();
+  // The drills load the server on purpose: the per-team upload limit (lib/http/rate-limit.ts, 200 at
+  // once then 2/s by default) is raised so they measure the server rather than the limiter. Clients
+  // still honour 429 + Retry-After; --keep-rate-limit keeps the defaults.
+  const serverEnv: Record<string, string> = keepRateLimit ? {} : { FAULTLINE_UPLOAD_BURST: "100000", FAULTLINE_UPLOAD_PER_SECOND: "1000" };
   const out = outDir(DRILLS_OUT);
   const log = (m: string) => console.log(`[drill] ${m}`);
   const results: DrillResult[] = [];
@@ -138,7 +144,7 @@ async function main(): Promise<number> {
         await stopServer();
         log(`starting the server on port ${args.port} (${label}); output in ${path.relative(process.cwd(), ctx.serverLog)}`);
         if (args.patches.length) log(`diagnostic run: the server gets simulated fixes (${args.patches.join(", ")}); verdicts describe the patched server`);
-        const server = await startServer({ port: args.port, databaseUrl: ctx.db.url, worker: mode, logFile: ctx.serverLog, log, patches: args.patches });
+        const server = await startServer({ port: args.port, databaseUrl: ctx.db.url, worker: mode, logFile: ctx.serverLog, log, patches: args.patches, env: serverEnv });
         current = { server, mode, label };
         return server;
       },

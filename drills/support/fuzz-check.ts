@@ -10,8 +10,8 @@ export interface FuzzOutcome {
   kind: string;
   bytes: number;
   ms: number;
-  /** ok; rejected: damaged gzip/zip refused with an error (what the CLI reports as unreadable); crash: anything else thrown. */
-  status: "ok" | "rejected" | "crash";
+  /** ok; rejected: damaged gzip/zip refused with an error (what the CLI reports as unreadable); crash: anything else thrown; skipped: the generator itself failed (a drill bug, not the analyzer's). */
+  status: "ok" | "rejected" | "crash" | "skipped";
   error?: string;
   violations: string[];
 }
@@ -55,7 +55,12 @@ function comparable(res: AnalysisResult): string {
 }
 
 export async function runFuzzCase(seed: number, index: number, opts: { chunkInvariance: boolean }): Promise<FuzzOutcome> {
-  const input = fuzzInput(seed, index);
+  let input: ReturnType<typeof fuzzInput>;
+  try {
+    input = fuzzInput(seed, index);
+  } catch (err) {
+    return { index, kind: "generator-error", bytes: 0, ms: 0, status: "skipped", error: (err as Error).message, violations: [] };
+  }
   const chunks = chunked(input.bytes, seed, index);
   const t0 = performance.now();
   const base = { index, kind: input.kind, bytes: input.bytes.length };

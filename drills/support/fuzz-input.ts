@@ -49,11 +49,12 @@ function mutate(r: () => number, input: Buffer): Buffer {
       case 2: // delete a span
         b = Buffer.concat([b.subarray(0, at), b.subarray(Math.min(b.length, at + int(r, 1, 4096)))]);
         break;
-      case 3: { // repeat one line many times
+      case 3: { // repeat one line many times (within the size cap)
         const lines = text().split("\n");
         const line = pick(r, lines);
-        lines.splice(int(r, 0, lines.length), 0, ...Array.from({ length: int(r, 2, 2000) }, () => line));
-        b = Buffer.from(lines.join("\n"), "latin1");
+        const times = Math.min(int(r, 2, 2000), Math.floor(MAX_BYTES / (line.length + 1)));
+        const at2 = int(r, 0, lines.length);
+        b = Buffer.from([...lines.slice(0, at2), ...Array.from({ length: times }, () => line), ...lines.slice(at2)].join("\n").slice(0, MAX_BYTES * 2), "latin1");
         break;
       }
       case 4: // ANSI escapes, some malformed
@@ -64,7 +65,7 @@ function mutate(r: () => number, input: Buffer): Buffer {
         break;
       case 6: { // one very long line
         const piece = b.subarray(at, at + int(r, 1, 80)).toString("latin1") || "x";
-        b = Buffer.concat([b.subarray(0, at), Buffer.from(piece.repeat(Math.ceil(int(r, 10_000, 300_000) / piece.length)), "latin1"), b.subarray(at)]);
+        b = Buffer.concat([b.subarray(0, at), Buffer.from(piece.repeat(Math.ceil(Math.min(int(r, 10_000, 300_000), MAX_BYTES) / piece.length)), "latin1"), b.subarray(at)]);
         break;
       }
       case 7: // CI markers

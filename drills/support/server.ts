@@ -4,7 +4,8 @@
 // Run as `node --import tsx scripts/start.ts` rather than through npm, so the signal reaches the
 // launcher itself; it runs in its own process group so a stuck tree can be killed as a whole.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, readFileSync } from "node:fs";
+import { createWriteStream, readFileSync, statSync } from "node:fs";
+import { connect } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { acquireE2eLock, type HeldLock } from "./e2e-lock";
@@ -35,7 +36,27 @@ export interface RunningServer {
   stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
+/** Whether something already listens on the port (a leftover server would answer our requests). */
+async function portBusy(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  if (await portBusy(opts.port)) throw new Error(`port ${opts.port} is already in use (\`ss -ltnp | grep ${opts.port}\` shows by whom); pick another with --port`);
+  const logStart = (() => {
+    try {
+      return statSync(opts.logFile).size;
+    } catch {
+      return 0;
+    }
+  })();
   const lock: HeldLock = await acquireE2eLock(opts.log);
   let child: ChildProcess;
   try {
@@ -68,22 +89,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let gone = false;
   void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${opts.port}`;
+  /** This run's part of the log file. */
   const logText = () => {
     try {
-      return readFileSync(opts.logFile, "utf8");
+      return readFileSync(opts.logFile).subarray(logStart).toString("utf8");
     } catch {
       return "";
     }
   };
-  const kill = async () => {
-    if (!gone) {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-      await exited;
+  // The whole process group: when the launcher died on its own, its `next start` child lives on
+  // (re-parented to init) and still holds the port.
+  const killGroup = () => {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      /* nothing left */
     }
+  };
+  const kill = async () => {
+    killGroup();
+    if (!gone) await exited;
     out.end();
     await lock.release();
   };
@@ -123,13 +148,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       rss.stop();
       if (!gone) {
         process.kill(child.pid!, "SIGTERM");
-        const timer = setTimeout(() => {
-          try {
-            process.kill(-child.pid!, "SIGKILL");
-          } catch {
-            /* gone */
-          }
-        }, 30_000);
+        const timer = setTimeout(killGroup, 30_000);
         const r = await exited;
         clearTimeout(timer);
         await kill();
