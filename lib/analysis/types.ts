@@ -86,6 +86,10 @@ export interface AnalysisResult {
   stats: AnalysisStats;
   /** CI steps/groups seen, with their line ranges and times, for timelines. */
   steps?: StepInfo[];
+  /** Collapsible regions of the log (steps, groups, sections), nested, for the log viewer. */
+  groups?: LogGroup[];
+  /** More groups existed than `groups` holds (MAX_LOG_GROUPS). */
+  groupsTruncated?: boolean;
   /** Format-specific extras (strace: process tree, syscall summary, path resolution...). */
   strace?: StraceReport;
   analyzerVersion: string;
@@ -99,6 +103,27 @@ export interface StepInfo {
   startedAt?: string;
   endedAt?: string;
   failed?: boolean;
+}
+
+/**
+ * A collapsible region of a CI log as the CI's own viewer shows it: a GitHub Actions step (`##[group]Run
+ * …` up to the next step, its output included) or `##[group]`/`::group::` up to its endgroup, a GitLab
+ * section, a Buildkite or Jenkins group (up to the next header).
+ */
+export interface LogGroup {
+  file?: string;
+  name: string;
+  kind: "step" | "group" | "section";
+  /** The header line (the group's toggle row). */
+  line: number;
+  /** Last line of the group (>= line). */
+  endLine: number;
+  /** 0 for an outermost group. */
+  depth: number;
+  startedAt?: string;
+  endedAt?: string;
+  /** How the CI shows it at first: GitLab `[collapsed=true]`, Buildkite `---`/`~~~` (collapsed) vs `+++`. */
+  initially?: "collapsed" | "expanded";
 }
 
 export interface StraceProcess {

@@ -4,9 +4,11 @@
 // (`##[error]msg`, `::error file=x,line=n::msg`). Rules then match the tool's own text (`body`).
 
 export type Marker =
-  | { kind: "group"; name: string }
+  // `open`: the CI shows this group expanded (Buildkite `+++`); its other headers start collapsed.
+  | { kind: "group"; name: string; open?: boolean }
   | { kind: "endgroup" }
-  | { kind: "section-start"; name: string; at?: string }
+  // `collapsed`: GitLab's `section_start:…:name[collapsed=true]`.
+  | { kind: "section-start"; name: string; at?: string; collapsed?: boolean }
   | { kind: "section-end"; name: string; at?: string };
 
 export type CiKind = "github-actions" | "gitlab" | "buildkite" | "jenkins";
@@ -25,7 +27,8 @@ const BRACKET_ISO = /^\[(\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\
 const CLOCK_PREFIX = /^\[?(\d\d:\d\d:\d\d(?:\.\d{1,6})?)\]? (?=\S)/;
 const GHA_COMMAND = /^##\[(group|endgroup|error|warning|notice|debug|command|section)\](.*)$/;
 const WORKFLOW_COMMAND = /^::(error|warning|notice|group|endgroup)(?: ([^:\n]*))?::(.*)$/;
-const SECTION = /^section_(start|end):(\d+):([^\s[]+)(?:\[[^\]]*\])?\s*/;
+const SECTION = /^section_(start|end):(\d+):([^\s[]+)(?:\[([^\]]*)\])?\s*/;
+const COLLAPSED_OPTION = /(?:^|,)\s*collapsed=true\s*(?:,|$)/;
 const BUILDKITE = /^(---|\+\+\+|~~~) (?!(?:FAIL|PASS|SKIP): )(\S[^\n]*)$/;
 const JENKINS_STAGE = /^\[Pipeline\] \{ \(([^)\n]+)\)/;
 // Tool log lines that carry their own date (`2026-11-20 22:02:47.239 UTC [pid] ...`): keep the text.
@@ -69,12 +72,13 @@ export function parseLinePrefix(text: string, outOfBandTime?: string): ParsedLin
     ci = "github-actions";
   } else if (first === 115 /* s */ && (m = SECTION.exec(body))) {
     const at = epochToIso(m[2]);
-    out.marker = m[1] === "start" ? { kind: "section-start", name: m[3], at } : { kind: "section-end", name: m[3], at };
+    if (m[1] === "end") out.marker = { kind: "section-end", name: m[3], at };
+    else out.marker = COLLAPSED_OPTION.test(m[4] ?? "") ? { kind: "section-start", name: m[3], at, collapsed: true } : { kind: "section-start", name: m[3], at };
     timestamp ??= at;
     out.body = body.slice(m[0].length);
     ci = "gitlab";
   } else if ((first === 45 || first === 43 || first === 126) && (m = BUILDKITE.exec(body))) {
-    out.marker = { kind: "group", name: m[2].trim() };
+    out.marker = m[1] === "+++" ? { kind: "group", name: m[2].trim(), open: true } : { kind: "group", name: m[2].trim() };
     out.body = "";
     ci = "buildkite";
   } else if (first === 91 /* [ */ && (m = JENKINS_STAGE.exec(body))) {

@@ -7,7 +7,7 @@
 import type { StepInfo } from "../types";
 import type { Marker } from "./line-prefix";
 
-const GHA_STEP = /^(?:Run|Post|Pre) |^(?:Set up job|Complete job|Post job cleanup\.?)$/;
+export const GHA_STEP = /^(?:Run|Post|Pre) |^(?:Set up job|Complete job|Post job cleanup\.?)$/;
 
 export class StepTracker {
   readonly steps: StepInfo[] = [];

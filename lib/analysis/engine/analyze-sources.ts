@@ -1,7 +1,7 @@
 // Runs the analysis over one or more byte sources (a file, archive members, several uploads): splits
 // lines, decides per source whether it is strace output (strace engine) or a build log (rule engine),
 // reports progress, and assembles the result.
-import type { AnalysisEvent, AnalysisResult, AnalyzeOptions, LineAnalyzer, LogLine, PartialResult, StepInfo } from "../types";
+import type { AnalysisEvent, AnalysisResult, AnalyzeOptions, LineAnalyzer, LogGroup, LogLine, PartialResult, StepInfo } from "../types";
 import { buildGateway } from "../rules/gateway";
 import { RULES } from "../rules";
 import { bodyRange, LineReader, type LineSink } from "../input/line-reader";
@@ -23,6 +23,8 @@ export interface Collected {
   format: string;
   events: AnalysisEvent[];
   steps: StepInfo[];
+  groups: LogGroup[];
+  groupsTruncated: boolean;
   strace?: PartialResult;
   stats: { lines: number; bytes: number; droppedEvents: number };
 }
@@ -146,6 +148,8 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
     format: built.format,
     events: built.events,
     steps: built.steps,
+    groups: built.groups,
+    groupsTruncated: built.groupsTruncated,
     stats: { lines, bytes, droppedEvents: built.dropped },
   };
   const straceResults = [...straces.values()].map((a) => a.finish());
@@ -188,6 +192,8 @@ export function toResult(c: Collected, startedAt: number): AnalysisResult {
   const { rootCause, causalChain } = rootCauseOf(events);
   const result: AnalysisResult = { format: c.format, events, rootCause, causalChain, stats: { ...stats, ...droppedEvents }, analyzerVersion: ANALYZER_VERSION };
   if (c.steps.length) result.steps = c.steps;
+  if (c.groups.length) result.groups = c.groups;
+  if (c.groupsTruncated) result.groupsTruncated = true;
   if (c.strace?.strace) result.strace = c.strace.strace;
   return result;
 }

@@ -1,12 +1,13 @@
 // The build-log analyzer: turns the (slow-path) lines of one or more files into events. It strips CI
 // prefixes, tracks steps, runs the rule table, keeps a multi-line statement open while continuation
 // lines arrive, and hands finished statements to the event store.
+import { GroupTracker } from "../ci/log-groups";
 import { parseLinePrefix, type CiKind } from "../ci/line-prefix";
 import { StepTracker } from "../ci/step-tracker";
 import type { LineSink } from "../input/line-reader";
 import { RULES } from "../rules";
 import type { Fields, Rule, RuleContext } from "../rules/rule";
-import type { AnalysisEvent, LogLine, StepInfo } from "../types";
+import type { AnalysisEvent, LogGroup, LogLine, StepInfo } from "../types";
 import { EventStore } from "./event-store";
 import { fingerprintOf } from "./fingerprint";
 import { addGroups, MATCH_CHARS, RuleMatch, RuleMatcher } from "./rule-matcher";
@@ -39,6 +40,7 @@ export class BuildLogAnalyzer implements LineSink {
   private readonly ctx: RuleContext = {};
   private readonly matcher = new RuleMatcher(RULES, this.ctx);
   private readonly steps = new StepTracker();
+  private readonly groups = new GroupTracker();
   private open: OpenStatement | null = null;
   private file: string | undefined;
   private ciSeen = new Map<CiKind, number>();
@@ -48,12 +50,14 @@ export class BuildLogAnalyzer implements LineSink {
   beginFile(file: string | undefined, fallbackStep?: string): void {
     this.file = file;
     this.steps.setFile(file, fallbackStep);
+    this.groups.setFile(file);
   }
 
   endFile(lastLine: number): void {
     this.closeOpen();
     const failed = this.store.events.some((e) => e.file === this.file && e.class !== "process_exit");
     this.steps.finishFile(lastLine, failed);
+    this.groups.finishFile(lastLine);
   }
 
   wantsEveryLine(): boolean {
@@ -70,8 +74,10 @@ export class BuildLogAnalyzer implements LineSink {
     if (p.marker) {
       this.closeOpen();
       this.steps.onMarker(p.marker, line.no, p.timestamp);
+      this.groups.onMarker(p.marker, p.ci, line.no, p.timestamp, p.body);
     }
     this.steps.touch(line.no, p.timestamp);
+    this.groups.touch(p.timestamp);
     const body = p.body;
     if (this.open) {
       if (this.continues(this.open, body)) return this.absorb(this.open, body, line);
@@ -98,12 +104,13 @@ export class BuildLogAnalyzer implements LineSink {
   }
 
   /** Events, steps and the detected CI format; root cause is decided by the caller over all inputs. */
-  finish(): { events: AnalysisEvent[]; steps: StepInfo[]; format: string; dropped: number } {
+  finish(): { events: AnalysisEvent[]; steps: StepInfo[]; groups: LogGroup[]; groupsTruncated: boolean; format: string; dropped: number } {
     this.closeOpen();
     let format = "plain";
     let best = 0;
     for (const [kind, n] of this.ciSeen) if (n > best) [format, best] = [kind, n];
-    return { events: this.store.events, steps: this.steps.steps, format, dropped: this.store.dropped };
+    const { groups, truncated: groupsTruncated } = this.groups;
+    return { events: this.store.events, steps: this.steps.steps, groups, groupsTruncated, format, dropped: this.store.dropped };
   }
 
   private start(m: RuleMatch, line: LogLine, body: string, timestamp?: string): OpenStatement {
