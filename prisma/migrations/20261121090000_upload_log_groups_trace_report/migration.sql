@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Upload" ADD COLUMN     "logGroups" JSONB,
+ADD COLUMN     "traceReport" JSONB;
