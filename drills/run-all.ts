@@ -68,7 +68,7 @@ function options(): { args: DrillArgs; names: Name[]; keepData: boolean; keepRat
     uploadScale: num(values["upload-scale"], quick ? 0.25 : 1),
     fuzzInputs: num(values["fuzz-inputs"], quick ? 5_000 : 100_000),
     fuzzUploads: num(values["fuzz-uploads"], quick ? 200 : 1_000),
-    fuzzMinutes: num(values["fuzz-minutes"], 30),
+    fuzzMinutes: num(values["fuzz-minutes"], 40),
     fuzzBudgetMs: num(values["fuzz-budget-ms"], 2_000),
     outageSeconds: num(values["outage-seconds"], 10),
     patches: values.patch ? values.patch.split(",").map((p) => p.trim()).filter(Boolean) : [],

@@ -7,10 +7,8 @@
 // that uploaded it only, which every read here already is. So that a private key block that starts
 // above the window is still masked, the redactor first reads up to MAX_PRIVATE_KEY_LINES lines
 // before it.
-import { createGunzip } from "node:zlib";
-import { Readable } from "node:stream";
 import { z } from "zod";
-import { isZip } from "../analysis/input/byte-sources";
+import { gunzipped, isZip } from "../analysis/input/byte-sources";
 import { guardInflation, InputRejectedError } from "../analysis/input/limits";
 import { db } from "../db/client";
 import { createRedactor, MAX_PRIVATE_KEY_LINES } from "../redaction";
@@ -82,7 +80,7 @@ async function readWindow(input: { teamId: string; uploadId: string } & z.input<
           yield piece;
         }
       })();
-      const gunzip = guardInflation(Readable.from(counted).pipe(createGunzip()), () => compressed, `file ${direct.name}`);
+      const gunzip = guardInflation(gunzipped(counted), () => compressed, `file ${direct.name}`);
       window = await collectLineWindow(gunzip, { firstLineNo: 1, ...want });
     } else {
       const at = await locateLine(direct.id, start);

@@ -34,7 +34,11 @@ const JENKINS_STAGE = /^\[Pipeline\] \{ \(([^)\n]+)\)/;
 // Tool log lines that carry their own date (`2026-11-20 22:02:47.239 UTC [pid] ...`): keep the text.
 const EMBEDDED_TIME = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d(?:\.\d+)?)(?: ?(Z|UTC|[+-]\d\d:?\d\d))?\b/;
 
-const epochToIso = (s: string) => new Date(Number(s) * 1000).toISOString();
+// A section marker's epoch comes from untrusted text: one out of Date's range is simply dropped.
+function epochToIso(s: string): string | undefined {
+  const d = new Date(Number(s) * 1000);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
 
 export function parseLinePrefix(text: string, outOfBandTime?: string): ParsedLine {
   let body = text;
@@ -72,8 +76,9 @@ export function parseLinePrefix(text: string, outOfBandTime?: string): ParsedLin
     ci = "github-actions";
   } else if (first === 115 /* s */ && (m = SECTION.exec(body))) {
     const at = epochToIso(m[2]);
-    if (m[1] === "end") out.marker = { kind: "section-end", name: m[3], at };
-    else out.marker = COLLAPSED_OPTION.test(m[4] ?? "") ? { kind: "section-start", name: m[3], at, collapsed: true } : { kind: "section-start", name: m[3], at };
+    const when = at ? { at } : {};
+    if (m[1] === "end") out.marker = { kind: "section-end", name: m[3], ...when };
+    else out.marker = COLLAPSED_OPTION.test(m[4] ?? "") ? { kind: "section-start", name: m[3], ...when, collapsed: true } : { kind: "section-start", name: m[3], ...when };
     timestamp ??= at;
     out.body = body.slice(m[0].length);
     ci = "gitlab";

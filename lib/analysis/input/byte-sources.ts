@@ -2,7 +2,7 @@
 // decompression detected from the magic bytes (not the file name).
 import { createReadStream } from "node:fs";
 import { open } from "node:fs/promises";
-import { Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { guardInflation } from "./limits";
 
@@ -70,7 +70,16 @@ export function maybeGunzip(p: PeekedInput, what = "the gzip input"): AsyncItera
       yield piece;
     }
   }
-  return guardInflation(Readable.from(counted()).pipe(createGunzip({ chunkSize: 256 << 10 })), () => compressed, what);
+  return guardInflation(gunzipped(counted()), () => compressed, what);
+}
+
+/**
+ * Inflates a gzip byte stream. pipeline() rather than pipe(): corrupt data can make zlib fail before
+ * anyone reads, and an 'error' event nobody listens to would kill the process (or analyzer thread);
+ * this way the error reaches whoever iterates the result.
+ */
+export function gunzipped(source: AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  return pipeline(Readable.from(source), createGunzip({ chunkSize: 256 << 10 }), () => {});
 }
 
 export function fileChunks(path: string): AsyncIterable<Uint8Array> {

@@ -110,12 +110,19 @@ export async function* guardInflation(
   limits: InputLimits = INPUT_LIMITS,
 ): AsyncGenerator<Uint8Array> {
   let out = 0;
-  for await (const piece of inflated) {
-    out += piece.length;
-    if (out > limits.maxTotalBytes) throw new InputRejectedError(`${what} was rejected: it expands to more than ${formatBytes(limits.maxTotalBytes)} (a gzip bomb?)`);
-    if (out > limits.ratioAfterBytes && out > Math.max(1, compressedSoFar()) * limits.maxRatio) {
-      throw new InputRejectedError(`${what} was rejected: it expands more than ${limits.maxRatio}x (${formatBytes(out)} from ${formatBytes(compressedSoFar())}: a gzip bomb?)`);
+  try {
+    for await (const piece of inflated) {
+      out += piece.length;
+      if (out > limits.maxTotalBytes) throw new InputRejectedError(`${what} was rejected: it expands to more than ${formatBytes(limits.maxTotalBytes)} (a gzip bomb?)`);
+      if (out > limits.ratioAfterBytes && out > Math.max(1, compressedSoFar()) * limits.maxRatio) {
+        throw new InputRejectedError(`${what} was rejected: it expands more than ${limits.maxRatio}x (${formatBytes(out)} from ${formatBytes(compressedSoFar())}: a gzip bomb?)`);
+      }
+      yield piece;
     }
-    yield piece;
+  } catch (err) {
+    // zlib's own errors (Z_DATA_ERROR, Z_BUF_ERROR, "unexpected end of file") mean damaged input, not a bug.
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === "string" && code.startsWith("Z_")) throw new InputRejectedError(`${what} could not be decompressed: damaged gzip data (${(err as Error).message})`);
+    throw err;
   }
 }

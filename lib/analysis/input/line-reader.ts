@@ -39,6 +39,14 @@ export class LineReader {
   private carryLen = 0;
   private carryRaw = 0;
   private carryEndsCr = false;
+  /**
+   * The partial line's first raw bytes and where its last overwriting `\r` was (-1: none yet): what
+   * decodeLine keeps from before an overwrite (a CI timestamp, GitLab's section markers) must not
+   * depend on whether the line arrived in one chunk or several.
+   */
+  private head = Buffer.allocUnsafe(MATCH_BYTES);
+  private headLen = 0;
+  private lastCrAt = -1;
   private pending = false;
   /** Gateway automaton state over the partial line so far, and whether it already hit. */
   private carryState: number;
@@ -153,7 +161,13 @@ export class LineReader {
    */
   private appendCarry(buf: Buffer, s: number, e: number, final: boolean): void {
     this.pending = true;
+    const rawBefore = this.carryRaw;
     this.carryRaw += e - s;
+    if (this.headLen < this.head.length && e > s) {
+      const n = Math.min(this.head.length - this.headLen, e - s);
+      buf.copy(this.head, this.headLen, s, s + n);
+      this.headLen += n;
+    }
     // Same criterion as for lines inside a chunk (a literal anywhere in the raw line), so which lines
     // are decoded does not depend on where chunks happen to split.
     if (!this.carryHit) {
@@ -171,6 +185,7 @@ export class LineReader {
     if (e > s && this.carryEndsCr) {
       this.carryLen = 0;
       this.carryEndsCr = false;
+      this.lastCrAt = rawBefore - 1;
     }
     let a = s;
     let b = e;
@@ -182,6 +197,7 @@ export class LineReader {
     const cr = b > a ? buf.subarray(a, b).lastIndexOf(CR) : -1;
     if (cr >= 0) {
       this.carryLen = 0;
+      this.lastCrAt = rawBefore + (a - s) + cr;
       a += cr + 1;
     }
     const room = this.carry.length - this.carryLen;
@@ -197,22 +213,33 @@ export class LineReader {
     const wanted = this.carryHit || this.sink.wantsEveryLine();
     this.carryState = this.gateway.lineStart;
     this.carryHit = false;
-    if (!wanted) {
-      this.carryLen = 0;
-      this.carryRaw = 0;
-      this.carryEndsCr = false;
-      this.pending = false;
-      return;
-    }
-    const d = decodeLine(this.carry, 0, this.carryLen);
+    if (!wanted) return this.resetCarry();
+    const whole = this.lastCrAt < 0 ? null : this.overwrittenLine();
+    const d = whole ? decodeLine(whole, 0, whole.length) : decodeLine(this.carry, 0, this.carryLen);
     const line: LogLine = { no: this.lineNo, text: d.text, bytes: this.carryRaw + 1 };
     if (this.file !== undefined) line.file = this.file;
     if (d.timestamp) line.timestamp = d.timestamp;
+    this.resetCarry();
+    this.sink.push(line);
+  }
+
+  /** The line as decodeLine would have seen it whole: its head up to the last `\r`, then what followed. */
+  private overwrittenLine(): Buffer {
+    const before = Math.min(this.lastCrAt, this.headLen);
+    const out = Buffer.allocUnsafe(before + 1 + this.carryLen);
+    this.head.copy(out, 0, 0, before);
+    out[before] = CR;
+    this.carry.copy(out, before + 1, 0, this.carryLen);
+    return out;
+  }
+
+  private resetCarry(): void {
     this.carryLen = 0;
     this.carryRaw = 0;
+    this.headLen = 0;
+    this.lastCrAt = -1;
     this.carryEndsCr = false;
     this.pending = false;
-    this.sink.push(line);
   }
 }
 

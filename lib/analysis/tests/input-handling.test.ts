@@ -37,6 +37,22 @@ describe("line handling", () => {
     for (const size of [1, 5, 41]) expect((await analyzeChunked(data, size)).events).toEqual([]);
   });
 
+  it("what an overwrite keeps (GitLab section markers, CI timestamps) does not depend on chunking", async () => {
+    // Found by the fuzz drill: a section_start split across chunks lost its marker (gitlab vs plain).
+    const text = "2026-11-20T10:00:00.1Z section_start:1700000000:build\r\x1b[0KBuilding\nhello\nsection_end:1700000060:build\r\x1b[0K\n";
+    const whole = await analyze(text);
+    expect(whole.format).toBe("gitlab");
+    for (const size of [1, 3, 17, 30]) {
+      const r = await analyzeChunked(Buffer.from(text), size);
+      expect([r.format, r.groups]).toEqual([whole.format, whole.groups]);
+    }
+  });
+
+  it("an out-of-range section timestamp is ignored rather than thrown", async () => {
+    const r = await analyze("section_start:99999999999999999:build\r\x1b[0Kx\nsection_end:1:build\r\x1b[0K\n");
+    expect(r.format).toBe("gitlab");
+  });
+
   it("ANSI colours and spinners are stripped before matching", async () => {
     const r = await analyze("\x1b[1mnpm\x1b[22m \x1b[31merror\x1b[39m \x1b[94mcode\x1b[39m E404\r\n⠙\x1b[1G\x1b[0K\x1b[1mnpm\x1b[22m \x1b[31merror\x1b[39m 404 Not Found - GET http://r/x\r\n");
     expect(r.events.map((e) => [e.class, e.line, e.fields.url])).toEqual([["not_found", 1, "http://r/x"]]);
@@ -73,6 +89,13 @@ describe("compressed and file inputs", () => {
     const file = join(dir, "build.txt");
     writeFileSync(file, gz);
     expect(summary(await analyzeFile(file))).toEqual(expected);
+  });
+
+  it("damaged gzip is refused with a clear error, never an unhandled zlib error", async () => {
+    const gz = gzipSync(Buffer.from(LOG.repeat(50)));
+    const damaged = Buffer.concat([gz.subarray(0, 10), Buffer.alloc(64, 0xff), gz.subarray(74)]);
+    await expect(analyzeChunked(damaged, 1 << 20)).rejects.toThrow(/damaged gzip data/);
+    await expect(analyzeChunked(damaged, 5)).rejects.toThrow(/damaged gzip data/);
   });
 
   it("concatenated gzip members are read to the end", async () => {
