@@ -1,2 +1,3 @@
-// Recorded with every analysis; bump whenever rules or folding change so stored results can be re-run.
-export const ANALYZER_VERSION = "1.0.0";
+// Recorded with every analysis; bump whenever rules, folding or what is stored change so stored results
+// can be re-run. 1.1.0: log groups and the stored strace report.
+export const ANALYZER_VERSION = "1.1.0";

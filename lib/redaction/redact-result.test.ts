@@ -1,4 +1,4 @@
-// A whole analysis result redacted for storage: events, steps and traced argv; fingerprints unchanged.
+// A whole analysis result redacted for storage: events, steps, log groups and traced argv; fingerprints unchanged.
 import { describe, expect, it } from "vitest";
 import { analyzeText } from "../analysis";
 import { redactAnalysisResult } from "./index";
@@ -22,6 +22,7 @@ describe("redactAnalysisResult", () => {
     expect(JSON.stringify(redacted)).not.toContain(secret);
     expect(redacted.events.map((e) => e.fingerprint)).toEqual(result.events.map((e) => e.fingerprint));
     expect(redacted.steps?.[0].name).toBe("Run git clone https://bot:[REDACTED:url-credential]@git.example.com/acme/app.git");
+    expect(redacted.groups?.[0].name).toBe(redacted.steps?.[0].name);
     const mismatch = redacted.events.find((e) => e.class === "checksum_mismatch")!;
     expect(mismatch.fields.downloaded).toBe(h1);
     expect(result.events[0].message).toContain(secret); // the input is not modified

@@ -14,6 +14,8 @@ import { readBlob } from "../storage/postgres-blob-store";
 import { NotFoundError } from "./errors";
 import { groupIncident } from "./group-incident";
 import { metadataFromAnalysis } from "./parse-upload-metadata";
+import { logGroupsForStorage } from "./stored-log-groups";
+import { traceReportForStorage } from "./stored-trace-report";
 import { InputRejectedError } from "../analysis/input/limits";
 import { redactAnalysisResult } from "../redaction";
 
@@ -75,6 +77,9 @@ export function failedStatus(err: unknown, willRetry = false): { status: "failed
   const message = err instanceof Error ? err.message : String(err);
   return willRetry ? { status: "queued", error: `failed, will retry: ${message}`.slice(0, 2000) } : { status: "failed", error: message.slice(0, 2000) };
 }
+
+/** SQL NULL for no value (JSON.stringify(null) would store a JSON `null`). */
+const jsonOrNull = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** Throttled progress updates, written one at a time; close() waits for the last one. */
 function progressWriter(uploadId: string) {
@@ -170,15 +175,17 @@ async function replaceEvents(uploadId: string, result: AnalysisResult, signal?: 
     signal?.throwIfAborted();
     await client.query(`DELETE FROM "ErrorEvent" WHERE "uploadId" = $1`, [uploadId]);
     await copyEvents(client, rows, { beforePiece: () => signal?.throwIfAborted() });
-    // Steps for timelines; times, CI system and job from the log where the uploader gave none.
+    // Steps for timelines; log groups for the viewer; the strace report; times, CI system and job
+    // from the log where the uploader gave none.
     const meta = metadataFromAnalysis(result);
     await client.query(
       `UPDATE "Upload" SET format = $2, "analyzerVersion" = $3, "eventCount" = $4, "analysedBytes" = $5, "analysedAt" = now(),
-         "rootCauseClass" = $6, "rootCauseLine" = $7, "rootCauseFile" = $8, "rootFingerprint" = $9, steps = $10::jsonb,
+         "rootCauseClass" = $6, "rootCauseLine" = $7, "rootCauseFile" = $8, "rootFingerprint" = $9, steps = $10::jsonb, "logGroups" = $15::jsonb, "traceReport" = $16::jsonb,
          "startedAt" = coalesce("startedAt", $11), "finishedAt" = coalesce("finishedAt", $12), "ciProvider" = coalesce("ciProvider", $13),
          job = coalesce(job, $14) WHERE id = $1`,
       [uploadId, result.format, ANALYZER_VERSION, rows.length, result.stats.bytes, rc?.class ?? null, rc?.line ?? null, rc?.file ?? null, rootEvent?.fingerprint ?? null,
-        JSON.stringify(meta.steps), meta.startedAt?.toISOString() ?? null, meta.finishedAt?.toISOString() ?? null, meta.ciProvider, meta.job],
+        JSON.stringify(meta.steps), meta.startedAt?.toISOString() ?? null, meta.finishedAt?.toISOString() ?? null, meta.ciProvider, meta.job,
+        JSON.stringify(logGroupsForStorage(result)), jsonOrNull(traceReportForStorage(result))],
     );
     await client.query("COMMIT");
   } catch (err) {
