@@ -11,6 +11,16 @@ function defaultDataDir(): string {
   return path.join(base, "faultline");
 }
 
+/** A setting for which an empty value (`FOO=` in a compose file) means unset. */
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), schema);
+}
+
+function asKeyFolder(prefix: string): string {
+  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
+  return trimmed ? `${trimmed}/` : "";
+}
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string()
@@ -23,17 +33,38 @@ const ZEnv = z.object({
   FAULTLINE_PUBLIC_URL: z.string().url("must be an absolute URL such as https://faultline.example.com").optional(),
   FAULTLINE_UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
   FAULTLINE_UPLOAD_MAX_FILES: z.coerce.number().int().positive().max(1000).default(100),
-  FAULTLINE_UPLOAD_STORE: z.enum(["postgres", "directory"], "must be postgres or directory").default("postgres"),
+  FAULTLINE_UPLOAD_STORE: z.enum(["postgres", "directory", "s3"], "must be postgres, directory or s3").default("postgres"),
   /** Where the directory store keeps raw uploads; default `<FAULTLINE_DATA_DIR>/uploads`. */
   FAULTLINE_UPLOAD_DIR: z.string().min(1).optional(),
+  // The S3 store. Read whenever a bucket is set, not only with FAULTLINE_UPLOAD_STORE=s3: files stored
+  // in S3 stay readable after the store for new uploads changes.
+  FAULTLINE_S3_BUCKET: unsetIfEmpty(z.string().regex(/^[a-z0-9][a-z0-9._-]{1,254}$/i, "must be a bucket name such as faultline-uploads").optional()),
+  FAULTLINE_S3_ENDPOINT: unsetIfEmpty(z.string().regex(/^https?:\/\/[^/]/, "must be an http(s):// URL such as http://127.0.0.1:9000").optional()),
+  FAULTLINE_S3_REGION: unsetIfEmpty(z.string().default("us-east-1")),
+  /** Key prefix inside the bucket, kept as a folder: `logs` and `logs/` both give `logs/<upload>/…`. */
+  FAULTLINE_S3_PREFIX: unsetIfEmpty(z.string().default("").transform(asKeyFolder)),
+  FAULTLINE_S3_FORCE_PATH_STYLE: unsetIfEmpty(z.enum(["true", "false", "1", "0"], "must be true or false").transform((v) => v === "true" || v === "1").optional()),
+  FAULTLINE_S3_ACCESS_KEY_ID: unsetIfEmpty(z.string().optional()),
+  FAULTLINE_S3_SECRET_ACCESS_KEY: unsetIfEmpty(z.string().optional()),
   FAULTLINE_WORKER: z.enum(["on", "off"]).default("on"),
   // Uploads per team: a burst of this many, refilled at this rate (token bucket, per server process).
   FAULTLINE_UPLOAD_BURST: z.coerce.number().int().positive().default(200),
   FAULTLINE_UPLOAD_PER_SECOND: z.coerce.number().positive().default(2),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
-});
+})
+  .superRefine((e, ctx) => {
+    if (e.FAULTLINE_UPLOAD_STORE === "s3" && !e.FAULTLINE_S3_BUCKET) {
+      ctx.addIssue({ code: "custom", path: ["FAULTLINE_S3_BUCKET"], message: "is required with FAULTLINE_UPLOAD_STORE=s3 (the bucket raw uploads go to)" });
+    }
+    if (!e.FAULTLINE_S3_ACCESS_KEY_ID !== !e.FAULTLINE_S3_SECRET_ACCESS_KEY) {
+      const missing = e.FAULTLINE_S3_ACCESS_KEY_ID ? "FAULTLINE_S3_SECRET_ACCESS_KEY" : "FAULTLINE_S3_ACCESS_KEY_ID";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required too: set both S3 keys, or neither to use the AWS_* credential chain" });
+    }
+  })
+  // Gateways (MinIO, Ceph) are usually reached by path (http://host:9000/bucket/key); AWS by bucket host name.
+  .transform((e) => ({ ...e, FAULTLINE_S3_FORCE_PATH_STYLE: e.FAULTLINE_S3_FORCE_PATH_STYLE ?? e.FAULTLINE_S3_ENDPOINT !== undefined }));
 
-export type Env = z.infer<typeof ZEnv> & { FAULTLINE_DATA_DIR: string };
+export type Env = z.output<typeof ZEnv> & { FAULTLINE_DATA_DIR: string };
 
 let cached: Env | undefined;
 

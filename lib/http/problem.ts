@@ -3,6 +3,7 @@
 import { ZodError } from "zod";
 import { InputRejectedError } from "../analysis/input/limits";
 import { ServiceError } from "../services/errors";
+import { BlobStoreUnavailableError } from "../storage/blob-store-chunks";
 
 export function problem(status: number, title: string, detail: string, requestId: string, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify({ type: "about:blank", title, status, detail, requestId }), {
@@ -19,6 +20,11 @@ export function errorToProblem(err: unknown, requestId: string): Response {
   if (err instanceof ZodError) {
     const detail = err.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
     return problem(400, "Bad Request", detail, requestId);
+  }
+  if (err instanceof BlobStoreUnavailableError) {
+    // The bucket and the cause are for the operator's log, not for API callers.
+    console.error(`[${requestId}]`, err.message);
+    return problem(503, "Service Unavailable", "the upload store is unavailable; retry shortly", requestId, { "retry-after": "5" });
   }
   const message = err instanceof Error ? `${err.message} ${String((err as { code?: string }).code ?? "")}` : String(err);
   if (DB_DOWN.test(message)) {

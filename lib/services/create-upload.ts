@@ -1,12 +1,11 @@
-// Stores an upload's files durably (Postgres, or a directory by configuration) before anything else
-// happens to them. Anything refused part way — too large, too many files, a binary, bad metadata, the
-// client gone — removes what this upload had written, and nothing else.
+// Stores an upload's files durably (Postgres, or a directory or an S3 bucket by configuration) before
+// anything else happens to them. Anything refused part way — too large, too many files, a binary, bad
+// metadata, the client gone, an unreachable store — removes what this upload had written, and nothing else.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client";
 import { env } from "../env";
-import { configuredBlobStore, removeStoredBlob, storeBlob, type BlobStoreKind } from "../storage/blob-store";
-import { directoryKey } from "../storage/blob-store-directory";
+import { configuredBlobStore, removeStoredBlob, storageKeyFor, storeBlob, type BlobStoreKind } from "../storage/blob-store";
 import { BlobTooLargeError } from "../storage/blob-store-chunks";
 import { acceptedContent } from "./check-upload-content";
 import { PayloadTooLargeError, ValidationError } from "./errors";
@@ -69,7 +68,7 @@ export async function createUpload(input: {
       if (!SAFE_NAME.test(name)) throw new ValidationError(`invalid file name ${JSON.stringify(file.name)}`);
       names.push(name);
       // Where the bytes go is recorded before they are written, so a failure part way can be cleaned up.
-      const storageKey = store === "directory" ? directoryKey(upload.id, names.length - 1) : null;
+      const storageKey = storageKeyFor(store, upload.id, names.length - 1);
       const row = await db().uploadFile.create({
         data: { uploadId: upload.id, name, size: 0n, contentType: file.contentType, storage: store, storageKey },
         select: { id: true },

@@ -14,6 +14,9 @@ export class BlobTooLargeError extends Error {
   }
 }
 
+/** The store holding the bytes (an S3 bucket) cannot be reached or refused: worth retrying later (503). */
+export class BlobStoreUnavailableError extends Error {}
+
 export interface StoredBlob {
   size: number;
   sha256: string;

@@ -2,8 +2,8 @@
 // UploadChunk row, so neither writing nor reading ever holds a whole file in memory.
 //
 // readBlob() and locateLine() are what readers call whatever the store: a file kept by the directory
-// store (UploadFile.storage = "directory") has index-only chunk rows (newline counts, no data) and
-// its pieces are read from disk.
+// or S3 store (UploadFile.storage = "directory" | "s3") has index-only chunk rows (newline counts, no
+// data) and its pieces are read from disk or with ranged GETs (blob-store-s3.ts).
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
 import { db } from "../db/client";
@@ -39,6 +39,12 @@ async function locationOf(fileId: string): Promise<{ storage: string; storageKey
 export async function* readBlob(fileId: string, fromSeq = 0): AsyncGenerator<Uint8Array> {
   const file = await locationOf(fileId);
   if (!file) return;
+  if (file.storage === "s3") {
+    const { readS3Blob } = await import("./blob-store-s3");
+    if (!file.storageKey) throw new Error(`file ${fileId} is kept in S3 without a storage key`);
+    yield* readS3Blob(fileId, file.storageKey, fromSeq);
+    return;
+  }
   if (file.storage === "directory") {
     for (let seq = fromSeq; ; seq++) {
       const gz = await readDirectoryChunk(file.storageKey ?? fileId, seq);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "UploadChunk" ADD COLUMN     "storedBytes" INTEGER;
