@@ -9,7 +9,7 @@ import { ParallelScanner, type ScannedChunk } from "../input/parallel-scanner";
 import { BuildLogAnalyzer } from "./build-log-analyzer";
 import { rootCauseOf } from "./root-cause";
 import { ANALYZER_VERSION } from "../version";
-import { loadStraceEngine } from "./strace-bridge";
+import { loadStraceEngine, type ScannedTrace, type StraceAnalyzer, type TraceScanner } from "./strace-bridge";
 
 export interface Source {
   /** Member or file name reported on events (omitted for a single plain input). */
@@ -40,7 +40,7 @@ const GATEWAY = buildGateway(RULES);
 type StraceKind = "strace" | "strace-summary";
 
 /** A sink that can also take runs of complete lines as raw bytes (LineAnalyzer.pushLines: the strace analyzer). */
-type ByteLineSink = LineSink & { pushLines?: LineAnalyzer["pushLines"] };
+type ByteLineSink = LineSink & { pushLines?: LineAnalyzer["pushLines"]; pushScanned?: StraceAnalyzer["pushScanned"] };
 
 /** Feeds the first lines to format detection, then routes everything to the chosen engine. */
 class Router implements LineSink {
@@ -62,6 +62,11 @@ class Router implements LineSink {
   /** The chosen sink's byte path, once there is one. */
   lineBytes(): LineAnalyzer["pushLines"] {
     return this.target?.pushLines;
+  }
+
+  /** The chosen sink's way of taking lines scanned on a worker (large traces), once there is one. */
+  scannedLines(): StraceAnalyzer["pushScanned"] {
+    return this.target?.pushScanned;
   }
 
   /** True once the input was recognised as a build log (routed to the rule engine). */
@@ -93,7 +98,8 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
         let a = straces.get(kind);
         if (!a) straces.set(kind, (a = strace.createStraceAnalyzer(kind, opts)));
         const pushLines = a.pushLines?.bind(a);
-        return { push: (l) => a!.push(l), wantsEveryLine: () => true, pushLines };
+        const pushScanned = (a as StraceAnalyzer).pushScanned?.bind(a);
+        return { push: (l) => a!.push(l), wantsEveryLine: () => true, pushLines, pushScanned };
       } catch {
         // No strace engine available: read it as a plain log rather than failing.
       }
@@ -103,7 +109,9 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
   };
 
   let scanner: ParallelScanner | null | undefined;
-  const queue: { chunk: Uint8Array; scan: Promise<ScannedChunk> | null }[] = [];
+  // Large traces: workers scan the lines of chunks ahead for the strace analyzer (same design).
+  let traceScanner: TraceScanner | null | undefined;
+  const queue: { chunk: Uint8Array; scan: Promise<ScannedChunk> | null; trace?: Promise<ScannedTrace> }[] = [];
   let streamed = 0;
 
   try {
@@ -115,8 +123,11 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
       const consume = async () => {
         const item = queue.shift()!;
         const scanned = item.scan ? await item.scan : null;
+        const traced = item.trace ? await item.trace : null;
         const pushLines = scanned ? undefined : router.lineBytes();
-        if (pushLines) feedLines(reader, item.chunk, pushLines, src.file);
+        const pushScanned = router.scannedLines();
+        if (traced && pushScanned) feedLines(reader, traced.chunk, (buf, start, end, firstNo, file) => pushScanned(traced, buf, start, end, firstNo, file), src.file);
+        else if (pushLines) feedLines(reader, item.chunk, pushLines, src.file);
         else reader.write(scanned ? scanned.chunk : item.chunk, scanned?.result);
         if (opts.onProgress && bytes + reader.bytes - lastProgress >= PROGRESS_EVERY) {
           lastProgress = bytes + reader.bytes;
@@ -127,10 +138,14 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
         streamed += chunk.length;
         // Large build logs: workers locate hit lines ahead while this thread consumes in order.
         if (scanner === undefined && streamed > parallelAfter() && router.isBuildLog(build)) scanner = ParallelScanner.create(GATEWAY);
-        const range = scanner ? bodyRange(chunk, pending) : null;
+        const tracing = !scanner && streamed > parallelAfter() && !!router.scannedLines();
+        if (tracing && traceScanner === undefined) traceScanner = strace?.TraceScanPool.create() ?? null;
+        const range = scanner || (tracing && traceScanner) ? bodyRange(chunk, pending) : null;
         if (chunk.length) pending = chunk[chunk.length - 1] !== 10;
-        queue.push({ chunk, scan: range && range[1] > range[0] ? scanner!.scan(chunk, range[0], range[1]) : null });
-        if (queue.length > (scanner ? SCAN_AHEAD : 0)) await consume();
+        const body = range && range[1] > range[0];
+        const trace = body && !scanner && tracing && traceScanner ? traceScanner.scan(chunk, range[0], range[1], src.file ?? opts.name) : undefined;
+        queue.push({ chunk, scan: body && scanner ? scanner.scan(chunk, range[0], range[1]) : null, trace });
+        if (queue.length > (scanner || trace ? SCAN_AHEAD : 0)) await consume();
       }
       while (queue.length) await consume();
       reader.end();
@@ -142,6 +157,7 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
   } finally {
     // Workers keep the process alive: always stop them, also when a source fails mid-way.
     scanner?.close();
+    traceScanner?.close();
   }
   const built = build.finish();
   const result: Collected = {

@@ -1,29 +1,28 @@
-// The analyzer's byte path (LineAnalyzer.pushLines): lines are read from their bytes and never decoded
-// as a whole. Most lines of a trace are calls whose only effect is a tally (count, errors, time) and a
-// tick of their process's success counter, or a path lookup whose path the cache below already knows;
-// they take shortcuts. Other call lines go to the same string handlers as push() with their parts cut
-// from the bytes. Lines the byte path does not read (see byteLine) go through push() as decoded text.
-// Every step must have exactly the effect push() of the decoded line has: tests/byte-path.test.ts
-// compares the two on every line form.
+// The analyzer's byte path (LineAnalyzer.pushLines / pushScanned): lines are read from their bytes by the
+// line scanner (line-scanner.ts, in-process or on a worker thread) and never decoded as a whole; this half
+// applies what the scanner read to the analysis, in line order. Most lines of a trace are calls whose only
+// effect is a tally (count, errors, time) and a tick of their process's success counter, or a path lookup
+// whose path the scanner interned; they take shortcuts. Other call lines go to the same string handlers as
+// push() with their parts cut from the bytes. Lines the scanner does not read go through push() as decoded
+// text. Every step must have exactly the effect push() of the decoded line has: tests/byte-path.test.ts
+// compares the two on every line form, tests/scan-pool.test.ts the in-process and worker scans.
 import { isAscii } from "node:buffer";
 import { decodeLine } from "../input/decode-line";
 import type { LogLine } from "../types";
-import * as byteLines from "./byte-lines";
-import type { ByteLine, ByteResult } from "./byte-lines";
-import * as bytePaths from "./byte-paths";
-import type { ByteSpan } from "./byte-paths";
-import { classifyFailure, EXECS, OPENS, pathArgIndex } from "./classify";
+import { atFdcwdOf, holdsFor, latin1, pathEntry, type PathEntry } from "./byte-paths";
+import { classifyFailure, EXECS, OPENS, PATH_ARG_NAMES, pathArgIndex, type FailureKind } from "./classify";
 import { onPathFailure } from "./failed-calls";
+import * as scanning from "./line-scanner";
+import type { ScanBatch } from "./line-scanner";
 import type { ProcState } from "./process-table";
 import type { Tally } from "./report-builder";
 import { isInteresting, onPathSuccess } from "./successful-calls";
 import { observeTime } from "./timestamps";
-import { MAX_PENDING, type AnalyzerCore, type FileState, type PathArg } from "./trace-context";
+import { forgetPending, makeRoomForPending, type AnalyzerCore, type FileState } from "./trace-context";
 
 // tsx runs this code as CommonJS, where each use of an imported name goes through a getter: the
-// per-line helpers are bound once here.
-const { byteNames, endsUnfinished, errnoEnd, FAST_MAX_LINE, hasByte, isResumedTag, latin1, leadingFileFd, nameEnd, readResult, scanPrefix } = byteLines;
-const { ByteFinder, PathCache, quotedPathAt } = bytePaths;
+// per-line constants are bound once here.
+const { DIR_BARE, DIR_DECO, FAILED, KIND_MASK, NOT_BYTE_LINE, PATH_COMPLEX, RESUMED, UNFINISHED } = scanning;
 
 /** What a successful call of a given name does beyond counting, as far as the byte path is concerned. */
 const PLAIN = 0; // nothing (not isInteresting)
@@ -31,11 +30,6 @@ const READ = 1; // read(): nothing when its fd is a file (`3</path>`)
 const CLOSE = 2; // close(): forgets the fd when it is a file
 const PATH = 3; // a path call (not an exec)
 const OTHER = 4; // its string handler
-
-// Kinds of line the byte path reads.
-const CALL = 0;
-const UNFINISHED = 1;
-const RESUMED = 2;
 
 const NO_VIEW: DataView = new DataView(new ArrayBuffer(0));
 
@@ -47,6 +41,8 @@ interface NameInfo {
   open: boolean;
   /** Where its calls are counted (ReportBuilder.tallyOf), once known. */
   tally?: Tally;
+  /** classifyFailure of this name by errno. */
+  kinds: Map<string, FailureKind | null>;
 }
 
 function nameInfo(name: string): NameInfo {
@@ -56,166 +52,231 @@ function nameInfo(name: string): NameInfo {
   else if (name === "read") use = READ;
   else if (name === "close") use = CLOSE;
   else if (pathIdx >= 0 && !EXECS.has(name)) use = PATH;
-  return { name, use, pathIdx, open: OPENS.has(name) };
+  return { name, use, pathIdx, open: OPENS.has(name), kinds: new Map() };
+}
+
+/** classifyFailure(info.name, errno), remembered (the kinds are never changed by their users). */
+function kindOf(info: NameInfo, errno: string): FailureKind | null {
+  let kind = info.kinds.get(errno);
+  if (kind === undefined) {
+    kind = classifyFailure(info.name, errno);
+    if (info.kinds.size < 64) info.kinds.set(errno, kind);
+  }
+  return kind;
+}
+
+/** A failed call of a non-path syscall whose errno cannot matter (onFailedCall would only count it). */
+const harmless = (info: NameInfo, errno: string) => info.pathIdx < 0 && errno !== "EINPROGRESS" && kindOf(info, errno) === null;
+
+/** What a scanner's ids stand for, as far as one analyzer has seen its batches. */
+interface Mirror {
+  epoch: number;
+  names: string[];
+  errnos: string[];
+  paths: string[];
+  infos: (NameInfo | undefined)[];
+  entries: (PathEntry | undefined)[];
+}
+
+/** Where batches come from: a scanner (in-process or a worker) whose ids they use. */
+export type ScanOrigin = object;
+
+export interface BytePath {
+  /** The complete lines buf[start, end), scanned in-process. */
+  pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number;
+  /** The lines of a batch scanned elsewhere from these bytes, the first being line `firstNo` of `file`. */
+  pushScanned(buf: Buffer, batch: ScanBatch, origin: ScanOrigin, firstNo: number, file?: string): number;
 }
 
 /** The byte path of one analyzer, working on its state through `core`. */
-export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number, end: number, firstNo: number, file?: string) => number {
+export function createBytePath(core: AnalyzerCore): BytePath {
   const { ctx, site } = core;
   const procs = ctx.procs;
-  const nameAt = byteNames(nameInfo);
-  const errnoAt = byteNames((name) => name);
-  const bl: ByteLine = { pid: -1, timeStart: -1, timeEnd: -1 };
-  const br: ByteResult = { duration: undefined, result: -1, resultEnd: -1, argsEnd: -1, failed: false };
-  const find = { quote: new ByteFinder(34), backslash: new ByteFinder(92) };
-  const cr = new ByteFinder(13);
-  const esc = new ByteFinder(27);
-  const span: ByteSpan = { start: 0, end: 0 };
-  const pathCache = new PathCache();
-  /** A DataView of the buffer pushLines is reading. */
+  const scanner = scanning.createLineScanner(PATH_ARG_NAMES, isAscii);
+  const mirrors = new Map<ScanOrigin, Mirror>();
+  const infos = new Map<string, NameInfo>();
+  /** A DataView of the buffer being read. */
   let view = NO_VIEW;
-  /** The state of the file pushLines is reading, once it exists. */
+  /** The state of the file being read, once it exists. */
   let fileOfRun: FileState | null = null;
+  // The batch being applied and the ids it uses.
+  let b: ScanBatch;
+  let m: Mirror;
 
   function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
-    fileOfRun = null;
-    for (const f of [find.quote, find.backslash, cr, esc]) f.reset();
-    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    // decodeLine rewrites lines with a CR or an escape, and non-ASCII lines decode to other offsets:
-    // when the whole run has none, no line needs checking on its own.
-    const clean = isAscii(buf.subarray(start, end)) && !hasByte(buf, 13, start, end) && !hasByte(buf, 27, start, end);
-    let no = firstNo - 1;
-    for (let p = start; p < end; ) {
-      let nl = buf.indexOf(10, p);
-      if (nl < 0 || nl > end) nl = end;
-      no++;
-      if (!byteLine(buf, p, nl, no, file, clean)) {
-        const line: LogLine = { no, text: decodeLine(buf, p, nl).text, bytes: nl - p + 1 };
-        if (file !== undefined) line.file = file;
-        core.push(line);
-      }
-      p = nl + 1;
+    return apply(buf, scanner.scan(buf, start, end, core.defaultPid(file) ?? 0), scanner, firstNo, file);
+  }
+
+  function pushScanned(buf: Buffer, batch: ScanBatch, origin: ScanOrigin, firstNo: number, file?: string): number {
+    return apply(buf, batch, origin, firstNo, file);
+  }
+
+  /** The ids of `batch` made known (null when batches of its origin were missed: its ids are unknown). */
+  function mirrorFor(batch: ScanBatch, origin: ScanOrigin): Mirror | null {
+    let mirror = mirrors.get(origin);
+    if (!mirror || mirror.epoch !== batch.epoch) {
+      mirror = { epoch: batch.epoch, names: [], errnos: [], paths: [], infos: [], entries: [] };
+      mirrors.set(origin, mirror);
     }
+    if (batch.namesFrom > mirror.names.length || batch.errnosFrom > mirror.errnos.length || batch.pathsFrom > mirror.paths.length) return null;
+    mirror.names.length = batch.namesFrom;
+    mirror.names.push(...batch.names);
+    mirror.errnos.length = batch.errnosFrom;
+    mirror.errnos.push(...batch.errnos);
+    mirror.paths.length = batch.pathsFrom;
+    for (const p of batch.paths) mirror.paths.push(p);
+    return mirror;
+  }
+
+  function apply(buf: Buffer, batch: ScanBatch, origin: ScanOrigin, firstNo: number, file: string | undefined): number {
+    const mirror = mirrorFor(batch, origin);
+    if (!mirror) {
+      return pushLines(buf, batch.start, batch.end, firstNo, file);
+    }
+    b = batch;
+    m = mirror;
+    fileOfRun = null;
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const n = batch.count;
+    for (let k = 0; k < n; k++) applyLine(buf, k, firstNo + k, file);
     // Nothing keeps the buffer once its lines are read.
-    for (const f of [find.quote, find.backslash, cr, esc]) f.reset();
     view = NO_VIEW;
-    return no - firstNo + 1;
+    return n;
+  }
+
+  const infoAt = (id: number): NameInfo => {
+    let info = m.infos[id];
+    if (info === undefined) {
+      const name = m.names[id];
+      info = infos.get(name);
+      if (info === undefined) {
+        info = nameInfo(name);
+        if (infos.size < 4_096) infos.set(name, info);
+      }
+      m.infos[id] = info;
+    }
+    return info;
+  };
+
+  /** The path with id `id` for a process whose cwd is `cwd`. */
+  function entryAt(id: number, cwd: string | undefined): PathEntry {
+    const x = m.entries[id];
+    if (x !== undefined && holdsFor(x, cwd)) return x;
+    return (m.entries[id] = pathEntry(x?.raw ?? m.paths[id], cwd));
   }
 
   /**
-   * Line `no`, buf[s, e), read from its bytes with the same effects as push() of its decoded text: a
-   * call, its `<unfinished ...>` half or its `<... resumed>` half. Calls whose whole effect is known
-   * from a few bytes take a shortcut; the others go to the string handlers with their parts cut from
-   * the bytes. False (nothing done) for the lines left to push(): not plain ASCII, longer than the
-   * engine decodes, exits and signals, unusual prefixes or names.
+   * Record k (line `no`, buf[s, e)) with the same effects as push() of its decoded text: a call, its
+   * `<unfinished ...>` half or its `<... resumed>` half. Calls whose whole effect is known from what the
+   * scanner read take a shortcut; the others go to the string handlers with their parts cut from the
+   * bytes. Lines the scanner did not read (not plain ASCII, longer than the engine decodes, exits and
+   * signals, unusual prefixes or names) go through push().
    */
-  function byteLine(buf: Buffer, s: number, e: number, no: number, file: string | undefined, clean: boolean): boolean {
-    if (e - s > FAST_MAX_LINE) return false;
-    if (!clean && (!isAscii(buf.subarray(s, e)) || cr.next(buf, s) < e || esc.next(buf, s) < e)) return false;
-    const i = scanPrefix(buf, s, e, bl);
-    if (i < 0) return false;
-    let info: NameInfo;
-    let from: number;
-    let kind: number;
-    if (buf[i] === 60 /* < */) {
-      if (buf[i + 1] !== 46 || buf[i + 2] !== 46 || buf[i + 3] !== 46 || buf[i + 4] !== 32) return false;
-      const k = nameEnd(buf, i + 5, e, 59, 32);
-      if (k < 0 || k > i + 64 || !isResumedTag(buf, k)) return false;
-      info = nameAt(buf, i + 5, k);
-      from = k + 9;
-      kind = RESUMED;
-    } else {
-      const j = nameEnd(buf, i, e, 40, 40);
-      if (j < 0) return false;
-      info = nameAt(buf, i, j);
-      from = j + 1;
-      kind = endsUnfinished(buf, s, e) ? UNFINISHED : CALL;
+  function applyLine(buf: Buffer, k: number, no: number, file: string | undefined): void {
+    const s = b.s[k];
+    const e = b.e[k];
+    const op = b.op[k];
+    const kind = op & KIND_MASK;
+    if (kind === NOT_BYTE_LINE) {
+      const line: LogLine = { no, text: decodeLine(buf, s, e).text, bytes: e - s + 1 };
+      if (file !== undefined) line.file = file;
+      return core.push(line);
     }
-    if (kind !== UNFINISHED && !readResult(buf, from, e, br)) return false;
+    const info = infoAt(b.name[k]);
     // A call line for sure: what push() does from here on.
     // The file's state, created at its first call line (as push() does) and the same from then on.
     const fs = fileOfRun ?? (fileOfRun = core.fileState(file));
-    const shownPid = bl.pid >= 0 ? bl.pid : fs.defaultPid;
+    const shown = b.pid[k];
+    const shownPid = shown >= 0 ? shown : fs.defaultPid;
     const pid = shownPid ?? 0;
     const proc = procs.peek(pid);
+    const ts = b.ts[k];
     // Shortcuts need a process seen before and a clock the stamp does not change (set, not -r).
-    if (proc !== undefined && (bl.timeStart < 0 || (fs.clock.format !== undefined && fs.clock.format !== "relative"))) {
+    if (proc !== undefined && (ts < 0 || (fs.clock.format !== undefined && fs.clock.format !== "relative"))) {
       if (kind === UNFINISHED) {
         core.commit(e - s + 1);
-        unfinished(buf, from, e, fs, pid, info);
-        return true;
+        const r = b.pair[k];
+        if (r >= 0 && onlyCounted(r)) phantom(fs, pid);
+        else unfinished(buf, b.from[k], e, fs, pid, info);
+        return;
       }
-      if (kind === RESUMED ? resumedShortcut(buf, s, e, fs, pid, proc, info) : callShortcut(buf, s, e, no, file, fs, pid, shownPid, proc, info, from)) {
-        return true;
-      }
+      if (kind === RESUMED ? resumedShortcut(k, s, e, fs, pid, proc, info) : callShortcut(buf, k, s, e, no, file, fs, pid, shownPid, proc, info)) return;
     }
     core.commit(e - s + 1);
-    if (bl.timeStart >= 0) observeTime(latin1(buf, bl.timeStart, bl.timeEnd), fs.clock);
-    core.atSite(fs, pid, shownPid, no, file, buf, bl.timeStart, bl.timeEnd);
+    const te = b.te[k];
+    if (ts >= 0) observeTime(latin1(buf, ts, te), fs.clock);
+    core.atSite(fs, pid, shownPid, no, file, buf, ts, te);
     if (proc !== undefined) site.tgid = proc.tgid;
     else core.newProcess(pid);
-    if (kind === UNFINISHED) {
-      unfinished(buf, from, e, fs, pid, info);
-      return true;
-    }
-    const result = br.result >= 0 ? latin1(buf, br.result, br.resultEnd) : undefined;
+    if (kind === UNFINISHED) return unfinished(buf, b.from[k], e, fs, pid, info);
+    const res = b.res[k];
+    const from = b.from[k];
+    const argsEnd = b.argsEnd[k];
+    const result = res >= 0 ? latin1(buf, res, b.resEnd[k]) : undefined;
     // Without a result the arguments are not looked at (completeCall only counts the call).
-    let args = br.result >= 0 && br.argsEnd > from ? latin1(buf, from, br.argsEnd) : "";
+    let args = res >= 0 && argsEnd > from ? latin1(buf, from, argsEnd) : "";
     if (kind === RESUMED) {
       const head = fs.pending.get(pid);
-      fs.pending.delete(pid);
+      forgetPending(fs, pid);
       if (head && head.name === info.name) args = `${head.args} ${args}`;
     }
-    core.completeCall(info.name, args, result, br.duration);
-    return true;
+    const d = b.dur[k];
+    core.completeCall(info.name, args, result, d === d ? d : undefined);
   }
 
   /** `name(args <unfinished ...>`: the call waits for its `<... name resumed>` half. */
   function unfinished(buf: Buffer, from: number, e: number, fs: FileState, pid: number, info: NameInfo): void {
-    if (fs.pending.size >= MAX_PENDING) fs.pending.clear();
+    makeRoomForPending(fs);
     fs.pending.set(pid, { name: info.name, args: from < e - 16 ? latin1(buf, from, e - 16).trimEnd() : "" });
-  }
-
-  /** A resumed call that is only a tally (a plain call, or a failure that cannot matter); false otherwise. */
-  function resumedShortcut(buf: Buffer, s: number, e: number, fs: FileState, pid: number, proc: ProcState, info: NameInfo): boolean {
-    if (br.result >= 0 && info.use !== PLAIN) return false;
-    const failed = br.result >= 0 && br.failed;
-    if (failed && !harmlessFailure(buf, info)) return false;
-    core.commit(e - s + 1);
-    fs.pending.delete(pid);
-    count(info, failed);
-    if (br.result >= 0 && !failed) ctx.book.tick(proc.tgid);
-    return true;
-  }
-
-  /** The errno of a failed call (br), read from its bytes. */
-  function errnoOf(buf: Buffer): string {
-    const at = br.result + (buf[br.result] === 45 ? 3 : 2);
-    return errnoAt(buf, at, errnoEnd(buf, at + 1, br.resultEnd));
-  }
-
-  /** A failed call of a non-path syscall whose errno cannot matter (onFailedCall would only count it). */
-  function harmlessFailure(buf: Buffer, info: NameInfo): boolean {
-    if (info.pathIdx >= 0) return false;
-    const errno = errnoOf(buf);
-    return errno !== "EINPROGRESS" && classifyFailure(info.name, errno) === null;
-  }
-
-  /** Counts a call of this name (duration from br). */
-  function count(info: NameInfo, failed: boolean): void {
-    const t = (info.tally ??= ctx.report.tallyOf(info.name));
-    t.calls++;
-    if (failed) t.errors++;
-    if (br.duration) t.seconds += br.duration;
+    if (fs.phantoms.size) fs.phantoms.delete(pid);
   }
 
   /**
-   * A call (br holds its result) whose effect is known from its bytes: a plain call or one without a
-   * result (a tally), a failure that cannot matter, a read or close of a file, a path call with a
-   * simple path. False (nothing done) for the others.
+   * The `<unfinished ...>` half of a call whose resumed half (record r, the next line of its pid) will
+   * only be counted, never joined with it: the half is not stored, only counted among the pending calls
+   * (MAX_PENDING) until its resumed half comes.
+   */
+  function phantom(fs: FileState, pid: number): void {
+    makeRoomForPending(fs);
+    if (!fs.pending.has(pid)) fs.phantoms.add(pid);
+  }
+
+  /** Whether the resumed call at record r is one whose handling never looks at its `<unfinished ...>` half. */
+  function onlyCounted(r: number): boolean {
+    if (b.res[r] < 0) return true;
+    const info = infoAt(b.name[r]);
+    return (b.op[r] & FAILED) !== 0 ? harmless(info, m.errnos[b.errno[r]]) : info.use === PLAIN;
+  }
+
+  /** A resumed call that is only a tally (a plain call, or a failure that cannot matter); false otherwise. */
+  function resumedShortcut(k: number, s: number, e: number, fs: FileState, pid: number, proc: ProcState, info: NameInfo): boolean {
+    const res = b.res[k];
+    if (res >= 0 && info.use !== PLAIN) return false;
+    const failed = res >= 0 && (b.op[k] & FAILED) !== 0;
+    if (failed && !harmless(info, m.errnos[b.errno[k]])) return false;
+    core.commit(e - s + 1);
+    forgetPending(fs, pid);
+    count(info, failed, b.dur[k]);
+    if (res >= 0 && !failed) ctx.book.tick(proc.tgid);
+    return true;
+  }
+
+  /** Counts a call of this name. */
+  function count(info: NameInfo, failed: boolean, duration: number): void {
+    const t = (info.tally ??= ctx.report.tallyOf(info.name));
+    t.calls++;
+    if (failed) t.errors++;
+    if (duration) t.seconds += duration;
+  }
+
+  /**
+   * A call whose effect is known from what the scanner read: a plain call or one without a result (a
+   * tally), a failure that cannot matter, a read or close of a file, a path call with a simple path.
+   * False (nothing done) for the others.
    */
   function callShortcut(
     buf: Buffer,
+    k: number,
     s: number,
     e: number,
     no: number,
@@ -225,47 +286,52 @@ export function createBytePath(core: AnalyzerCore): (buf: Buffer, start: number,
     shownPid: number | undefined,
     proc: ProcState,
     info: NameInfo,
-    argsAt: number,
   ): boolean {
-    const failed = br.result >= 0 && br.failed;
-    if (br.result < 0 || (!failed && info.use === PLAIN)) {
+    const res = b.res[k];
+    const op = b.op[k];
+    const failed = res >= 0 && (op & FAILED) !== 0;
+    if (res < 0 || (!failed && info.use === PLAIN)) {
       core.commit(e - s + 1);
-      count(info, false);
-      if (br.result >= 0) ctx.book.tick(proc.tgid);
+      count(info, false, b.dur[k]);
+      if (res >= 0) ctx.book.tick(proc.tgid);
       return true;
     }
     let errno = "";
     let closedFd = -1;
     if (failed) {
-      errno = errnoOf(buf);
+      errno = m.errnos[b.errno[k]];
       // A non-path call whose failure may matter (or a connect in progress) needs its arguments parsed.
-      if (info.pathIdx < 0 && (errno === "EINPROGRESS" || classifyFailure(info.name, errno) !== null)) return false;
+      if (info.pathIdx < 0 && (errno === "EINPROGRESS" || kindOf(info, errno) !== null)) return false;
     } else if (info.use === READ || info.use === CLOSE) {
-      const fd = leadingFileFd(buf, argsAt, br.argsEnd);
+      const fd = b.fd[k];
       if (fd < 0) return false;
       if (info.use === CLOSE) closedFd = fd;
     } else if (info.use !== PATH) return false;
-    let path: PathArg | null = null;
+    let path: PathEntry | null = null;
     if (info.pathIdx >= 0 && (failed || info.use === PATH)) {
       const cwd = proc.cwd;
-      const found = quotedPathAt(buf, view, argsAt, br.argsEnd, info.pathIdx, cwd, find, span);
-      if (found < 0) return false;
-      if (found > 0) path = pathCache.get(buf, view, span.start, span.end, cwd);
-      else if (failed && classifyFailure(info.name, errno) !== null) return false; // then the descriptor is looked at
+      let found = b.path[k];
+      // `dirfd, "path"`: resolved against the cwd only for a bare AT_FDCWD or one decorated with the cwd itself.
+      if (found >= 0 && info.pathIdx === 1 && (op & DIR_BARE) === 0 && !(cwd && (op & DIR_DECO) !== 0 && atFdcwdOf(buf, view, b.from[k], b.argsEnd[k], cwd))) {
+        found = PATH_COMPLEX;
+      }
+      if (found === PATH_COMPLEX) return false;
+      if (found >= 0) path = entryAt(found, cwd);
+      else if (failed && kindOf(info, errno) !== null) return false; // then the descriptor is looked at
     }
     core.commit(e - s + 1);
-    count(info, failed);
+    count(info, failed, b.dur[k]);
     if (!failed) ctx.book.tick(proc.tgid);
     if (closedFd >= 0) procs.closeFd(pid, closedFd);
     if (path === null) return true;
     // A path call: its handler, with the call site set up as push() does.
-    core.atSite(fs, pid, shownPid, no, file, buf, bl.timeStart, bl.timeEnd);
+    core.atSite(fs, pid, shownPid, no, file, buf, b.ts[k], b.te[k]);
     site.tgid = proc.tgid;
-    const result = failed || info.open ? latin1(buf, br.result, br.resultEnd) : "";
-    if (failed) onPathFailure(ctx, site, info.name, path, result, errno, classifyFailure(info.name, errno));
+    const result = failed || info.open ? latin1(buf, res, b.resEnd[k]) : "";
+    if (failed) onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno));
     else onPathSuccess(ctx, site, info.name, path, "", result);
     return true;
   }
 
-  return pushLines;
+  return { pushLines, pushScanned };
 }

@@ -15,6 +15,9 @@ const PATH_ARG1 = new Set([
   "mknodat", "execveat", "name_to_handle_at", "inotify_add_watch",
 ]);
 
+/** The syscalls taking a path, by the index of their path argument (for the line scanner). */
+export const PATH_ARG_NAMES = { pathArg0: [...PATH_ARG0], pathArg1: [...PATH_ARG1] };
+
 /** Index of the path argument, or -1 when the syscall takes none. */
 export function pathArgIndex(syscall: string): number {
   if (PATH_ARG1.has(syscall)) return 1;

@@ -1,11 +1,22 @@
 // Entry points of the strace analyzer (issue 4): format detection, the streaming analyzer the engine
 // feeds line by line, and a helper for `-ff -o prefix` traces split into one file per pid.
 import type { AnalyzeOptions, LineAnalyzer, PartialResult } from "../types";
+import type { ScannedTrace } from "./scan-pool";
 import { createSummaryAnalyzer } from "./summary-table";
 import { createTraceAnalyzer } from "./trace-analyzer";
 
 export { detectStrace } from "./detect";
 export { pidFromFileName } from "./trace-analyzer";
+export { TraceScanPool, type ScannedTrace } from "./scan-pool";
+
+export interface StraceAnalyzer extends LineAnalyzer {
+  /**
+   * The complete lines buf[start, end) of a chunk scanned on a worker (TraceScanPool, `scanned`), the
+   * first being line `firstNo` of `file`: the same result as pushLines of them. Returns how many lines
+   * there were.
+   */
+  pushScanned?(scanned: ScannedTrace, buf: Buffer, start: number, end: number, firstNo: number, file?: string): number;
+}
 
 /**
  * A streaming analyzer. For "strace" it accepts lines of several files (LogLine.file set, one file
@@ -13,7 +24,7 @@ export { pidFromFileName } from "./trace-analyzer";
  * its name's numeric suffix and the events of all files are merged by time stamp at finish(), each
  * keeping its file and per-file line number.
  */
-export function createStraceAnalyzer(kind: "strace" | "strace-summary", opts: AnalyzeOptions = {}): LineAnalyzer {
+export function createStraceAnalyzer(kind: "strace" | "strace-summary", opts: AnalyzeOptions = {}): StraceAnalyzer {
   return kind === "strace-summary" ? createSummaryAnalyzer(opts) : createTraceAnalyzer(opts);
 }
 

@@ -1,9 +1,10 @@
 // The streaming analyzer for strace output. Lines of several `-ff -o prefix` files may be pushed one file
 // after the other (LogLine.file set); per-file state (pid from the `prefix.PID` name, clock, calls left
 // `<unfinished ...>`) is kept apart and events are merged by time stamp at finish().
-import type { AnalyzeOptions, LineAnalyzer, LogLine, PartialResult } from "../types";
-import { latin1 } from "./byte-lines";
+import type { AnalyzeOptions, LogLine, PartialResult } from "../types";
 import { createBytePath } from "./byte-path";
+import type { StraceAnalyzer } from "./index";
+import { latin1 } from "./byte-paths";
 import { CandidateBook, isAfter, type Candidate } from "./candidates";
 import { EventList, stablePath } from "./event-list";
 import { detailsOf } from "./failure-targets";
@@ -15,7 +16,7 @@ import { ReportBuilder } from "./report-builder";
 import { onExitLine, onSignalLine } from "./process-exits";
 import { SocketBook } from "./socket-book";
 import { isInteresting, onSuccessfulCall } from "./successful-calls";
-import { MAX_PENDING, type AnalyzerCore, type CallSite, type FileState, type TraceContext } from "./trace-context";
+import { forgetPending, makeRoomForPending, type AnalyzerCore, type CallSite, type FileState, type TraceContext } from "./trace-context";
 import { newTraceClock, observeTime, resolveTime, type StraceTime, type TraceClock } from "./timestamps";
 
 const MAX_RESOLUTIONS = 200;
@@ -27,7 +28,7 @@ export function pidFromFileName(name: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
+export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   const procs = new ProcessTable();
   const resolutions: TraceContext["resolutions"] = [];
   const events = new EventList();
@@ -68,10 +69,12 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
   let bytes = 0;
   let nextProgress = PROGRESS_EVERY;
 
+  const defaultPid = (file: string | undefined) => pidFromFileName(file ?? opts.name);
+
   const fileState = (file: string | undefined): FileState => {
     let fs = files.get(file);
     if (!fs) {
-      fs = { index: files.size, defaultPid: pidFromFileName(file ?? opts.name), clock: newTraceClock(), pending: new Map() };
+      fs = { index: files.size, defaultPid: defaultPid(file), clock: newTraceClock(), pending: new Map(), phantoms: new Set() };
       files.set(file, fs);
       // Per-pid files (`prefix.PID`): a process's threads and messages may be in files not read yet.
       if (fs.defaultPid !== undefined) ctx.book.deferred = true;
@@ -157,23 +160,29 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     ctx,
     site,
     fileState,
+    defaultPid,
     commit,
     atSite,
     newProcess,
     completeCall: (name, args, result, duration) => completeCall(site, name, args, result, duration),
     push,
   };
-  const pushLines = createBytePath(core);
+  const bytePath = createBytePath(core);
+  const pushLines = bytePath.pushLines;
+  // A scan of other lines than these (never expected) is not used: the lines are scanned here instead.
+  const pushScanned: StraceAnalyzer["pushScanned"] = (t, buf, start, end, firstNo, file) =>
+    t.batch.end - t.batch.start === end - start ? bytePath.pushScanned(t.buf, t.batch, t.origin, firstNo, file) : pushLines(buf, start, end, firstNo, file);
 
   function dispatch(fs: FileState, site: CallSite, parsed: StraceLine): void {
     switch (parsed.kind) {
       case "unfinished":
-        if (fs.pending.size >= MAX_PENDING) fs.pending.clear();
+        makeRoomForPending(fs);
         fs.pending.set(site.pid, { name: parsed.name, args: detach(parsed.args) });
+        if (fs.phantoms.size) fs.phantoms.delete(site.pid);
         return;
       case "resumed": {
         const head = fs.pending.get(site.pid);
-        fs.pending.delete(site.pid);
+        forgetPending(fs, site.pid);
         const args = head && head.name === parsed.name ? `${head.args} ${parsed.args}` : parsed.args;
         return completeCall(site, parsed.name, args, parsed.result, parsed.duration);
       }
@@ -183,7 +192,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
         return onSignalLine(ctx, site, parsed);
       case "exited":
       case "killed":
-        fs.pending.delete(site.pid);
+        forgetPending(fs, site.pid);
         return onExitLine(ctx, site, parsed);
     }
   }
@@ -230,5 +239,5 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): LineAnalyzer {
     };
   }
 
-  return { push, pushLines, finish };
+  return { push, pushLines, pushScanned, finish };
 }

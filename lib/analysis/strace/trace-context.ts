@@ -32,10 +32,29 @@ export interface FileState {
   clock: TraceClock;
   /** Calls printed `<unfinished ...>`, by pid, waiting for their `<... name resumed>`. */
   pending: Map<number, { name: string; args: string }>;
+  /**
+   * Pids whose `<unfinished ...>` call the byte path did not store because its resumed half, the next
+   * line of that pid, never looks at it. They count as pending (MAX_PENDING) all the same.
+   */
+  phantoms: Set<number>;
 }
 
 /** Calls left `<unfinished ...>` that are remembered at most (per file). */
 export const MAX_PENDING = 4_096;
+
+/** Before a call is left pending: past MAX_PENDING pending calls, all are forgotten. */
+export function makeRoomForPending(fs: FileState): void {
+  if (fs.pending.size + fs.phantoms.size >= MAX_PENDING) {
+    fs.pending.clear();
+    fs.phantoms.clear();
+  }
+}
+
+/** The pid's pending call is over (resumed, or the process exited). */
+export function forgetPending(fs: FileState, pid: number): void {
+  fs.pending.delete(pid);
+  if (fs.phantoms.size) fs.phantoms.delete(pid);
+}
 
 /** The analyzer's line handling, as its byte path (byte-path.ts) uses it. */
 export interface AnalyzerCore {
@@ -44,6 +63,8 @@ export interface AnalyzerCore {
   site: CallSite;
   /** The file's state, created at its first line that is not "other". */
   fileState(file: string | undefined): FileState;
+  /** The pid of the file's lines that show none (`-ff` files: from the file name). */
+  defaultPid(file: string | undefined): number | undefined;
   /** A line is consumed (its bytes count towards progress) and takes its place (seq) in the trace. */
   commit(lineBytes: number): void;
   /** Sets up `site` for line `no` of `file`, stamped buf[stampStart, stampEnd) (stampStart -1: none). */
