@@ -1,96 +1,115 @@
 "use client";
-// Picks log files, sends them with transfer progress (XHR: fetch has no upload progress), then follows
-// the analysis until the incident exists.
-import Link from "next/link";
+// The upload page's form: files dropped or chosen, and log text pasted, are each sent as their own
+// upload (two at a time, so every file's bars mean something), then followed to their incidents.
 import { useState, type FormEvent } from "react";
-import { ProgressBar } from "./progress-bar";
-import { useUploadStatus } from "./use-upload-status";
+import { formatSize } from "./format-size";
+import { sendUpload, UploadRejectedError } from "./send-upload";
+import { UploadDropZone } from "./upload-drop-zone";
+import { UploadItem, type UploadItemState } from "./upload-item";
 
-type Sent = { uploadId: string };
+const PARALLEL_TRANSFERS = 2;
+const DEFAULT_PASTE_NAME = "pasted.log";
 
-function send(files: File[], onProgress: (loaded: number, total: number) => void): Promise<Sent> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    for (const f of files) form.append("file", f, f.name);
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/api/v1/uploads");
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total);
-    xhr.onerror = () => reject(new Error("the upload could not reach the server"));
-    xhr.onload = () => {
-      let body: { uploadId?: string; detail?: string } = {};
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        /* non-JSON error page */
-      }
-      if (xhr.status === 202 && body.uploadId) resolve({ uploadId: body.uploadId });
-      else reject(new Error(body.detail ?? `upload failed (HTTP ${xhr.status})`));
-    };
-    xhr.send(form);
-  });
-}
+let nextKey = 0;
 
 export function UploadForm() {
-  const [files, setFiles] = useState<File[]>([]);
-  const [transfer, setTransfer] = useState({ loaded: 0, total: 0 });
-  const [uploadId, setUploadId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const status = useUploadStatus(uploadId);
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [pasted, setPasted] = useState("");
+  const [pasteName, setPasteName] = useState(DEFAULT_PASTE_NAME);
+  const [items, setItems] = useState<UploadItemState[]>([]);
 
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    if (files.length === 0) return;
-    setError(null);
-    setUploadId(null);
-    setBusy(true);
+  const update = (key: string, patch: Partial<UploadItemState>) => setItems((all) => all.map((i) => (i.key === key ? { ...i, ...patch } : i)));
+
+  async function transfer(item: UploadItemState, file: File) {
+    update(item.key, { phase: "sending" });
     try {
-      const sent = await send(files, (loaded, total) => setTransfer({ loaded, total }));
-      setUploadId(sent.uploadId);
+      const sent = await sendUpload(file, (loaded) => update(item.key, { sentBytes: Math.min(loaded, file.size) }));
+      update(item.key, { phase: "sent", sentBytes: file.size, uploadId: sent.uploadId, duplicateOf: sent.duplicateOf });
     } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      const refusal = err instanceof UploadRejectedError ? `${err.detail} (HTTP ${err.status})` : (err as Error).message;
+      update(item.key, { phase: "refused", refusal });
     }
   }
 
-  const s = status.data;
+  function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const files = [...chosen];
+    if (pasted.trim() !== "") files.push(new File([pasted], pasteName.trim() || DEFAULT_PASTE_NAME, { type: "text/plain" }));
+    if (files.length === 0) return;
+    const queued = files.map((file) => ({
+      file,
+      item: { key: `u${nextKey++}`, name: file.name, size: file.size, phase: "waiting", sentBytes: 0, uploadId: null, duplicateOf: null, refusal: null } satisfies UploadItemState,
+    }));
+    setItems((all) => [...queued.map((q) => q.item), ...all]);
+    setChosen([]);
+    setPasted("");
+    setPasteName(DEFAULT_PASTE_NAME);
+    void inTurn(queued.map((q) => () => transfer(q.item, q.file)), PARALLEL_TRANSFERS);
+  }
+
+  const pastedBytes = new Blob([pasted]).size;
+  const ready = chosen.length > 0 || pasted.trim() !== "";
   return (
-    <form onSubmit={onSubmit} className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <div>
-        <label htmlFor="log-files" className="block text-sm font-medium">Log files (CI logs, .gz, .zip archives, strace output)</label>
-        <input
-          id="log-files"
-          name="file"
-          type="file"
-          multiple
-          onChange={(e) => setFiles(Array.from(e.target.files ?? []))}
-          className="mt-2 block w-full text-sm file:mr-4 file:rounded file:border-0 file:bg-slate-200 file:px-3 file:py-1.5 dark:file:bg-slate-700 dark:file:text-slate-100"
-        />
-      </div>
-      <button
-        type="submit"
-        disabled={files.length === 0 || busy}
-        className="rounded bg-rose-700 px-4 py-2 text-sm font-medium text-white hover:bg-rose-800 disabled:cursor-not-allowed disabled:opacity-50"
-      >
-        {busy ? "Uploading…" : "Upload and analyse"}
-      </button>
-      {transfer.total > 0 ? <ProgressBar label="Transfer" value={transfer.loaded} max={transfer.total} /> : null}
-      {s ? <ProgressBar label="Analysis" value={s.status === "done" ? 1 : s.analysedBytes} max={s.status === "done" ? 1 : s.totalBytes} /> : null}
-      {s?.status === "failed" ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">Analysis failed: {s.error}</p> : null}
-      {s?.status === "done" ? (
-        <p role="status" className="text-sm">
-          {s.eventCount} event{s.eventCount === 1 ? "" : "s"} found.{" "}
-          {s.incidentId ? (
-            <Link href={`/incidents/${s.incidentId}`} className="font-medium text-rose-700 underline dark:text-rose-400">
-              Open the incident
-            </Link>
-          ) : (
-            "No failure was found, so no incident was opened."
-          )}
-        </p>
+    <div className="space-y-6">
+      <form onSubmit={onSubmit} aria-label="Upload logs" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+        <UploadDropZone onFiles={(files) => setChosen((prev) => [...prev, ...files])} />
+        {chosen.length > 0 ? (
+          <ul aria-label="Chosen files" className="divide-y divide-slate-100 rounded border border-slate-200 text-sm dark:divide-slate-800 dark:border-slate-700">
+            {chosen.map((f, i) => (
+              <li key={`${f.name}-${i}`} className="flex items-center gap-3 px-3 py-1.5">
+                <span className="font-mono break-all">{f.name}</span>
+                <span className="ml-auto text-slate-600 tabular-nums dark:text-slate-300">{formatSize(f.size)}</span>
+                <button type="button" onClick={() => setChosen((prev) => prev.filter((_, j) => j !== i))} className="rounded px-2 py-0.5 text-rose-700 hover:bg-rose-50 dark:text-rose-300 dark:hover:bg-rose-950">
+                  Remove<span className="sr-only"> {f.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <div className="space-y-2">
+          <label htmlFor="pasted-log" className="block text-sm font-medium">
+            Or paste log text
+          </label>
+          <textarea
+            id="pasted-log"
+            value={pasted}
+            onChange={(e) => setPasted(e.target.value)}
+            rows={6}
+            spellCheck={false}
+            placeholder="go: downloading github.com/acme/greet v1.0.0…"
+            className="block w-full rounded border border-slate-300 bg-white p-2 font-mono text-xs placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-950 dark:placeholder:text-slate-400"
+          />
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <label htmlFor="pasted-name">Sent as file</label>
+            <input id="pasted-name" value={pasteName} onChange={(e) => setPasteName(e.target.value)} className="w-48 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs dark:border-slate-600 dark:bg-slate-950" />
+            {pasted ? <span className="text-slate-600 tabular-nums dark:text-slate-300">{formatSize(pastedBytes)}</span> : null}
+          </div>
+        </div>
+        <button type="submit" disabled={!ready} className="rounded bg-rose-700 px-4 py-2 text-sm font-medium text-white hover:bg-rose-800 disabled:cursor-not-allowed disabled:opacity-50">
+          Upload and analyse
+        </button>
+      </form>
+      {items.length > 0 ? (
+        <section aria-labelledby="uploads-heading" className="space-y-3">
+          <h2 id="uploads-heading" className="text-lg font-semibold">
+            Uploads
+          </h2>
+          <ol className="space-y-3">
+            {items.map((item) => (
+              <UploadItem key={item.key} item={item} />
+            ))}
+          </ol>
+        </section>
       ) : null}
-      {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{error}</p> : null}
-    </form>
+    </div>
   );
+}
+
+/** Runs the tasks with at most `limit` going at once; each task handles its own failure. */
+async function inTurn(tasks: (() => Promise<void>)[], limit: number): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < tasks.length) await tasks[next++]();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane));
 }

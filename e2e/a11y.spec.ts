@@ -1,9 +1,9 @@
 // Accessibility: axe (WCAG 2.x A/AA and best practices) finds no violations on any page, in the light
 // and the dark theme. A failure lists each rule with the elements it flagged.
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { expect, SIGNED_OUT, test } from "./fixtures";
+import { axeViolations as violations } from "./axe";
 import { corpusFile } from "./support";
 
 type Fixture = { incidentId: string; uploadId: string; token: string };
@@ -23,13 +23,6 @@ async function seed(request: APIRequestContext): Promise<Fixture> {
   const share = await request.post(`/api/v1/incidents/${incidentId}/share`, { data: {} });
   expect(share.status()).toBe(201);
   return { incidentId, uploadId, token: (await share.json()).token };
-}
-
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(" ")}  ${n.failureSummary?.split("\n").slice(1, 2).join("").trim() ?? ""}`).join("\n")}`,
-  );
 }
 
 const SCHEMES = ["light", "dark"] as const;

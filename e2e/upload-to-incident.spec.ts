@@ -6,7 +6,7 @@ import { corpusFile, screenshotBoth } from "./support";
 test("uploading a Go checksum-mismatch log opens an incident with the root cause line", async ({ page }) => {
   await page.goto("/upload");
   await expect(page.getByRole("heading", { name: "Upload logs" })).toBeVisible();
-  await page.getByLabel(/Log files/).setInputFiles(corpusFile("go-checksum-mismatch.log"));
+  await page.getByLabel(/log files/i).setInputFiles(corpusFile("go-checksum-mismatch.log"));
   await page.getByRole("button", { name: "Upload and analyse" }).click();
   await expect(page.getByRole("progressbar", { name: "Transfer" })).toBeVisible();
   const open = page.getByRole("link", { name: "Open the incident" });
