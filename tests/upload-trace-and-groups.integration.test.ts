@@ -5,7 +5,7 @@ import { analyzeUpload } from "../lib/services/analyze-upload";
 import { getLogGroups } from "../lib/services/get-log-groups";
 import { getTraceReports } from "../lib/services/get-trace-reports";
 import { connectTestDatabase } from "./support/db";
-import { corpusFile, createTestTeam, uploadFiles } from "./support/upload-factory";
+import { corpusFile, createTestTeam, textFile, uploadFiles } from "./support/upload-factory";
 
 connectTestDatabase();
 
@@ -49,5 +49,24 @@ describe("log groups", () => {
     const zip = await analysed(["gha-logs-catalog.zip"]);
     const member = await getLogGroups({ ...zip, file: "1_build.txt" });
     expect(member.groups?.map((g) => g.name)).toEqual(["Run go version", "Run go mod download", "Run go build ./..."]);
+  });
+});
+
+describe("text Postgres cannot hold", () => {
+  // Found by the fuzz-uploads drill: strace's `\0` escapes decode to U+0000, which jsonb and text refuse.
+  it("a failed path with NUL escapes is stored with U+FFFD instead of failing the analysis", async () => {
+    const teamId = await createTestTeam();
+    const trace = [
+      `4100 10:00:00.000001 execve("/bin/cat", ["cat", "/etc/app\\0.conf"], 0x7ffd /* 3 vars */) = 0`,
+      `4100 10:00:00.000100 openat(AT_FDCWD, "/etc/app\\0.conf", O_RDONLY) = -1 ENOENT (No such file or directory)`,
+      `4100 10:00:00.000200 write(2, "cat: /etc/app: No such file or directory\\n", 41) = 41`,
+      `4100 10:00:00.000300 exit_group(1) = ?`,
+      `4100 10:00:00.000400 +++ exited with 1 +++`,
+    ].join("\n") + "\n";
+    const up = await uploadFiles(teamId, [textFile(`nul-${Date.now()}.strace`, trace)]);
+    const out = await analyzeUpload({ uploadId: up.id });
+    expect(out.events).toBeGreaterThan(0);
+    const [report] = await getTraceReports({ teamId, uploadIds: [up.id] });
+    expect(JSON.stringify(report.report)).toContain("/etc/app\uFFFD.conf");
   });
 });

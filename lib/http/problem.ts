@@ -12,7 +12,10 @@ export function problem(status: number, title: string, detail: string, requestId
   });
 }
 
-const DB_DOWN = /ECONNREFUSED|ECONNRESET|Connection terminated|the database system is (starting up|shutting down)|Can't reach database|57P0[1-3]|timeout exceeded when trying to connect/i;
+// Connection-level failures (node-postgres messages, SQLSTATE admin shutdown, Prisma's P1001/P1002/
+// P1008/P1017 and pool timeout P2024): the database is away, not the request wrong, so retry later.
+const DB_DOWN =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|ConnectionClosed|Server has closed the connection|the database system is (starting up|shutting down)|Can't reach database|57P0[1-3]|\bP10(01|02|08|17)\b|\bP2024\b|timeout exceeded when trying to connect/i;
 
 export function errorToProblem(err: unknown, requestId: string): Response {
   if (err instanceof ServiceError) return problem(err.status, err.title, err.message, requestId);

@@ -9,6 +9,7 @@ import { ANALYZER_VERSION, analyzeFiles, analyzeStream } from "../analysis";
 import type { AnalysisResult } from "../analysis/types";
 import { db } from "../db/client";
 import { copyEvents, type EventRow } from "../db/insert-events";
+import { withoutNul } from "../db/without-nul";
 import { pgPool } from "../db/pg-pool";
 import { readBlob } from "../storage/postgres-blob-store";
 import { NotFoundError } from "./errors";
@@ -66,7 +67,7 @@ export async function analyzeUpload(input: AnalyzeUploadInput): Promise<AnalyzeU
   // A progress write landing after the results would overwrite the final counts.
   await progress.close();
   // Secrets in the log never reach the database: events and step names are stored redacted.
-  await replaceEvents(upload.id, redactAnalysisResult(result), signal);
+  await replaceEvents(upload.id, withoutNul(redactAnalysisResult(result)), signal);
   const incidentId = await groupIncident({ uploadId: upload.id });
   await db().upload.update({ where: { id: upload.id }, data: { status: "done" } });
   return { uploadId: upload.id, incidentId, events: result.events.length, rootCause: result.rootCause };
