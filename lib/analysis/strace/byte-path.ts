@@ -10,7 +10,7 @@ import { isAscii } from "node:buffer";
 import { decodeLine } from "../input/decode-line";
 import type { LogLine } from "../types";
 import { atFdcwdOf, holdsFor, latin1, pathEntry, type PathEntry } from "./byte-paths";
-import { classifyFailure, EXECS, OPENS, PATH_ARG_NAMES, pathArgIndex, type FailureKind } from "./classify";
+import { classifyFailure, EXECS, OPENS, pathArgIndex, SCANNER_CONFIG, type FailureKind } from "./classify";
 import { onPathFailure } from "./failed-calls";
 import * as scanning from "./line-scanner";
 import type { ScanBatch } from "./line-scanner";
@@ -22,7 +22,7 @@ import { forgetPending, makeRoomForPending, type AnalyzerCore, type FileState } 
 
 // tsx runs this code as CommonJS, where each use of an imported name goes through a getter: the
 // per-line constants are bound once here.
-const { DIR_BARE, DIR_DECO, FAILED, KIND_MASK, NOT_BYTE_LINE, PATH_COMPLEX, RESUMED, UNFINISHED } = scanning;
+const { DECOS, DIR_BARE, DIR_DECO, ERRNOS, FAILED, KIND_MASK, NAMES, NOT_BYTE_LINE, PATH_COMPLEX, PATHS, RESULT_LT, RESULTS, RESUMED, TABLES, UNFINISHED } = scanning;
 
 /** What a successful call of a given name does beyond counting, as far as the byte path is concerned. */
 const PLAIN = 0; // nothing (not isInteresting)
@@ -71,11 +71,12 @@ const harmless = (info: NameInfo, errno: string) => info.pathIdx < 0 && errno !=
 /** What a scanner's ids stand for, as far as one analyzer has seen its batches. */
 interface Mirror {
   epoch: number;
-  names: string[];
-  errnos: string[];
-  paths: string[];
+  /** Per table (line-scanner's NAMES, ERRNOS…): the strings by id. */
+  strings: string[][];
   infos: (NameInfo | undefined)[];
   entries: (PathEntry | undefined)[];
+  /** Per decoration id: the cwd string last found equal to it. */
+  decoCwds: (string | undefined)[];
 }
 
 /** Where batches come from: a scanner (in-process or a worker) whose ids they use. */
@@ -92,7 +93,9 @@ export interface BytePath {
 export function createBytePath(core: AnalyzerCore): BytePath {
   const { ctx, site } = core;
   const procs = ctx.procs;
-  const scanner = scanning.createLineScanner(PATH_ARG_NAMES, isAscii);
+  const scanner = scanning.createLineScanner(SCANNER_CONFIG, isAscii);
+  /** The in-process scanner's batch memory, reused (its batches are applied before the next scan). */
+  let memory: ArrayBuffer | undefined;
   const mirrors = new Map<ScanOrigin, Mirror>();
   const infos = new Map<string, NameInfo>();
   /** A DataView of the buffer being read. */
@@ -104,7 +107,11 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   let m: Mirror;
 
   function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
-    return apply(buf, scanner.scan(buf, start, end, core.defaultPid(file) ?? 0), scanner, firstNo, file);
+    const batch = scanner.scan(buf, start, end, core.defaultPid(file) ?? 0, memory);
+    memory = undefined; // not reused should apply() fail half-way
+    const n = apply(buf, batch, scanner, firstNo, file);
+    memory = batch.memory;
+    return n;
   }
 
   function pushScanned(buf: Buffer, batch: ScanBatch, origin: ScanOrigin, firstNo: number, file?: string): number {
@@ -115,16 +122,15 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   function mirrorFor(batch: ScanBatch, origin: ScanOrigin): Mirror | null {
     let mirror = mirrors.get(origin);
     if (!mirror || mirror.epoch !== batch.epoch) {
-      mirror = { epoch: batch.epoch, names: [], errnos: [], paths: [], infos: [], entries: [] };
+      mirror = { epoch: batch.epoch, strings: Array.from({ length: TABLES }, () => []), infos: [], entries: [], decoCwds: [] };
       mirrors.set(origin, mirror);
     }
-    if (batch.namesFrom > mirror.names.length || batch.errnosFrom > mirror.errnos.length || batch.pathsFrom > mirror.paths.length) return null;
-    mirror.names.length = batch.namesFrom;
-    mirror.names.push(...batch.names);
-    mirror.errnos.length = batch.errnosFrom;
-    mirror.errnos.push(...batch.errnos);
-    mirror.paths.length = batch.pathsFrom;
-    for (const p of batch.paths) mirror.paths.push(p);
+    for (let t = 0; t < TABLES; t++) if (batch.firstIds[t] > mirror.strings[t].length) return null;
+    for (let t = 0; t < TABLES; t++) {
+      const strings = mirror.strings[t];
+      strings.length = batch.firstIds[t];
+      for (const text of batch.added[t]) strings.push(text);
+    }
     return mirror;
   }
 
@@ -147,7 +153,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   const infoAt = (id: number): NameInfo => {
     let info = m.infos[id];
     if (info === undefined) {
-      const name = m.names[id];
+      const name = m.strings[NAMES][id];
       info = infos.get(name);
       if (info === undefined) {
         info = nameInfo(name);
@@ -162,7 +168,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   function entryAt(id: number, cwd: string | undefined): PathEntry {
     const x = m.entries[id];
     if (x !== undefined && holdsFor(x, cwd)) return x;
-    return (m.entries[id] = pathEntry(x?.raw ?? m.paths[id], cwd));
+    return (m.entries[id] = pathEntry(x?.raw ?? m.strings[PATHS][id], cwd));
   }
 
   /**
@@ -204,7 +210,9 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     }
     core.commit(e - s + 1);
     const te = b.te[k];
-    if (ts >= 0) observeTime(latin1(buf, ts, te), fs.clock);
+    // Once a clock is set, only -r stamps (deltas) change it.
+    if (ts >= 0 && (fs.clock.format === undefined || fs.clock.format === "relative")) observeTime(latin1(buf, ts, te), fs.clock);
+    core.stampSeconds[0] = b.sec[k];
     core.atSite(fs, pid, shownPid, no, file, buf, ts, te);
     if (proc !== undefined) site.tgid = proc.tgid;
     else core.newProcess(pid);
@@ -245,7 +253,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   function onlyCounted(r: number): boolean {
     if (b.res[r] < 0) return true;
     const info = infoAt(b.name[r]);
-    return (b.op[r] & FAILED) !== 0 ? harmless(info, m.errnos[b.errno[r]]) : info.use === PLAIN;
+    return (b.op[r] & FAILED) !== 0 ? harmless(info, m.strings[ERRNOS][b.errno[r]]) : info.use === PLAIN;
   }
 
   /** A resumed call that is only a tally (a plain call, or a failure that cannot matter); false otherwise. */
@@ -253,7 +261,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     const res = b.res[k];
     if (res >= 0 && info.use !== PLAIN) return false;
     const failed = res >= 0 && (b.op[k] & FAILED) !== 0;
-    if (failed && !harmless(info, m.errnos[b.errno[k]])) return false;
+    if (failed && !harmless(info, m.strings[ERRNOS][b.errno[k]])) return false;
     core.commit(e - s + 1);
     forgetPending(fs, pid);
     count(info, failed, b.dur[k]);
@@ -299,7 +307,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     let errno = "";
     let closedFd = -1;
     if (failed) {
-      errno = m.errnos[b.errno[k]];
+      errno = m.strings[ERRNOS][b.errno[k]];
       // A non-path call whose failure may matter (or a connect in progress) needs its arguments parsed.
       if (info.pathIdx < 0 && (errno === "EINPROGRESS" || kindOf(info, errno) !== null)) return false;
     } else if (info.use === READ || info.use === CLOSE) {
@@ -312,7 +320,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
       const cwd = proc.cwd;
       let found = b.path[k];
       // `dirfd, "path"`: resolved against the cwd only for a bare AT_FDCWD or one decorated with the cwd itself.
-      if (found >= 0 && info.pathIdx === 1 && (op & DIR_BARE) === 0 && !(cwd && (op & DIR_DECO) !== 0 && atFdcwdOf(buf, view, b.from[k], b.argsEnd[k], cwd))) {
+      if (found >= 0 && info.pathIdx === 1 && (op & DIR_BARE) === 0 && !(cwd && (op & DIR_DECO) !== 0 && decoratedWith(buf, k, cwd))) {
         found = PATH_COMPLEX;
       }
       if (found === PATH_COMPLEX) return false;
@@ -325,11 +333,25 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     if (closedFd >= 0) procs.closeFd(pid, closedFd);
     if (path === null) return true;
     // A path call: its handler, with the call site set up as push() does.
+    core.stampSeconds[0] = b.sec[k];
     core.atSite(fs, pid, shownPid, no, file, buf, b.ts[k], b.te[k]);
     site.tgid = proc.tgid;
-    const result = failed || info.open ? latin1(buf, res, b.resEnd[k]) : "";
-    if (failed) onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno));
-    else onPathSuccess(ctx, site, info.name, path, "", result);
+    if (failed) return onPathFailure(ctx, site, info.name, path, m.strings[RESULTS][b.result[k]], errno, kindOf(info, errno)), true;
+    if (!info.open) return onPathSuccess(ctx, site, info.name, path, "", ""), true;
+    // An open: the descriptor it returned is noted unless -y decorated it (then the lines name its path).
+    const value = b.value[k];
+    if (value === value) onPathSuccess(ctx, site, info.name, path, "", "", (op & RESULT_LT) === 0 ? value : null);
+    else onPathSuccess(ctx, site, info.name, path, "", latin1(buf, res, b.resEnd[k]));
+    return true;
+  }
+
+  /** The path call at record k has a `AT_FDCWD</dir>` dirfd naming the cwd (the string decorated holds no `>`, or is compared in place). */
+  function decoratedWith(buf: Buffer, k: number, cwd: string): boolean {
+    const id = b.deco[k];
+    if (m.decoCwds[id] === cwd) return true; // the same string as last time: no comparing
+    if (cwd.includes(">")) return atFdcwdOf(buf, view, b.from[k], b.argsEnd[k], cwd);
+    if (m.strings[DECOS][id] !== cwd) return false;
+    m.decoCwds[id] = cwd;
     return true;
   }
 

@@ -16,9 +16,9 @@ export function latin1(buf: Uint8Array, s: number, e: number): string {
 /** `AT_FDCWD<cwd>` at a, in the arguments buf[a, end) (what follows the `>` is not looked at, as in pathArgOf). */
 export function atFdcwdOf(buf: Uint8Array, view: DataView, a: number, end: number, cwd: string): boolean {
   const n = cwd.length;
-  if (a + 10 + n > end || buf[a + 8] !== 60 || buf[a + 9 + n] !== 62) return false;
+  if (a + 10 + n > end || latin1(buf, a, a + 9) !== "AT_FDCWD<" || buf[a + 9 + n] !== 62) return false;
   const bytes = bytesOf(cwd);
-  return bytes !== null && sameAscii(bytes, view, a + 9); // the scanner has checked `AT_FDCWD<` (DIR_DECO)
+  return bytes !== null && sameAscii(bytes, view, a + 9);
 }
 
 /** The string's bytes as a view, when it is ASCII (remembered for the few cwds a trace has). */
@@ -56,6 +56,7 @@ function sameAscii(key: DataView, view: DataView, at: number, n = key.byteLength
 export interface PathEntry extends PathArg {
   /** The cwd a relative path was resolved against (absolute paths do not depend on it). */
   cwd: string | undefined;
+  absolute: boolean;
   memo: PathMemo;
 }
 
@@ -63,10 +64,11 @@ export interface PathEntry extends PathArg {
 export function pathEntry(raw: string, cwd: string | undefined): PathEntry {
   const resolved = resolvePath(cwd, raw);
   const where = resolved ?? raw;
-  const memo: PathMemo = { name: basenameOf(where), routine: isRoutineMiss(where), exists: false, keyCls: "", key: "" };
+  const memo: PathMemo = { name: basenameOf(where), routine: isRoutineMiss(where), exists: false, keyCls: "", key: "", failedNoted: false, openedNoted: false };
   // pathArgOf's shape: no `base` for an absolute path.
-  return raw.charCodeAt(0) === 47 ? { raw, resolved, cwd, memo } : { raw, resolved, base: cwd, cwd, memo };
+  const absolute = raw.charCodeAt(0) === 47;
+  return absolute ? { raw, resolved, cwd, absolute, memo } : { raw, resolved, base: cwd, cwd, absolute, memo };
 }
 
 /** Whether an entry made for another cwd still holds (absolute paths hold for every cwd). */
-export const holdsFor = (x: PathEntry, cwd: string | undefined) => x.raw.charCodeAt(0) === 47 || x.cwd === cwd;
+export const holdsFor = (x: PathEntry, cwd: string | undefined) => x.absolute || x.cwd === cwd;

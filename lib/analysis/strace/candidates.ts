@@ -6,6 +6,7 @@
 import type { EventClass } from "../types";
 import { reportableOf, type FailureTarget } from "./failure-targets";
 import { ERRORISH, howReported, WARNING } from "./report-matching";
+import type { StraceTime } from "./timestamps";
 
 /** A point in the trace: position within its file, time stamp across -ff files. */
 export interface TracePoint {
@@ -23,9 +24,8 @@ export interface Candidate extends TracePoint {
   pid?: number;
   line: number;
   fileIndex: number;
-  timestamp?: string;
-  /** Clock text when the trace has times but no date was given. */
-  clock?: string;
+  /** When it happened (its ISO timestamp, or clock text when the trace has times but no date was given). */
+  time?: StraceTime;
   what: FailureTarget;
   /** Repair keys: a later success on this path / port / host name clears the candidate. */
   repairPath?: string;
@@ -83,8 +83,25 @@ const MAX_MESSAGE_CHARS = 1_024;
 const MAX_GROUPS = 512;
 const MAX_REPEAT_LINES = 5;
 
+/** The repeatLines of a candidate not repeated yet (shared: replaced, never added to). */
+export const NO_LINES: number[] = [];
+
 export class CandidateBook {
   private readonly groups = new Map<number, Group>();
+  /** The group last looked up (most calls in a row are by one process). */
+  private lastTgid = NaN;
+  private lastGroup: Group | undefined;
+
+  private find(tgid: number): Group | undefined {
+    if (tgid === this.lastTgid) return this.lastGroup;
+    this.lastTgid = tgid;
+    return (this.lastGroup = this.groups.get(tgid));
+  }
+
+  private forget(tgid: number): void {
+    this.groups.delete(tgid);
+    this.lastTgid = NaN;
+  }
 
   /**
    * `deferred`: settle only at the end (per-pid `-ff` files: a process's threads and its messages are in
@@ -98,7 +115,7 @@ export class CandidateBook {
   deferred = false;
 
   private group(tgid: number): Group {
-    let g = this.groups.get(tgid);
+    let g = this.find(tgid);
     if (!g) {
       if (this.groups.size >= MAX_GROUPS) {
         const oldest = this.groups.keys().next().value as number;
@@ -106,6 +123,7 @@ export class CandidateBook {
       }
       g = { cands: new Map(), byPath: new Map(), byBase: new Map(), byPort: new Map(), byName: new Map(), messages: [], okCount: 0 };
       this.groups.set(tgid, g);
+      this.lastTgid = NaN;
     }
     return g;
   }
@@ -115,13 +133,21 @@ export class CandidateBook {
    * repeat's time is read only for -ff input, where it orders lines of different files.
    */
   repeat(tgid: number, key: string, at: RepeatSite): boolean {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     const seen = g?.cands.get(key);
     if (!g || !seen) return false;
     seen.count++;
-    seen.lastAt = { seq: at.seq, file: at.file, sortKey: this.deferred ? at.sortKey() : undefined };
+    const sortKey = this.deferred ? at.sortKey() : undefined;
+    // The candidate's own record of its latest repeat, updated in place.
+    const lastAt = seen.lastAt;
+    if (lastAt) {
+      lastAt.seq = at.seq;
+      lastAt.file = at.file;
+      lastAt.sortKey = sortKey;
+    } else seen.lastAt = { seq: at.seq, file: at.file, sortKey };
     seen.okMark = g.okCount;
-    if (seen.repeatLines.length < MAX_REPEAT_LINES) seen.repeatLines.push(at.line);
+    if (seen.repeatLines === NO_LINES) seen.repeatLines = [at.line];
+    else if (seen.repeatLines.length < MAX_REPEAT_LINES) seen.repeatLines.push(at.line);
     return true;
   }
 
@@ -140,19 +166,19 @@ export class CandidateBook {
 
   /** A successful lookup of `path` clears failures of the same path, and of the same name elsewhere (a search path). */
   repairPath(tgid: number, path: string, base: string): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (!g) return;
     this.clear(g, g.byPath, path);
     this.clear(g, g.byBase, base);
   }
 
   repairPort(tgid: number, port: number): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (g) this.clear(g, g.byPort, port);
   }
 
   repairName(tgid: number, name: string): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (g) this.clear(g, g.byName, name);
   }
 
@@ -173,22 +199,22 @@ export class CandidateBook {
 
   /** Any successful call: it separates one burst of failures from the next. */
   tick(tgid: number): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (g) g.okCount++;
   }
 
   /** Whether the group has pending candidates (so its messages are worth keeping). */
   wants(tgid: number): boolean {
-    return (this.groups.get(tgid)?.cands.size ?? 0) > 0;
+    return (this.find(tgid)?.cands.size ?? 0) > 0;
   }
 
   productive(tgid: number, at: TracePoint): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (g && (!g.lastProductive || isAfter(at, g.lastProductive))) g.lastProductive = at;
   }
 
   message(tgid: number, at: TracePoint, text: string): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (!g || g.cands.size === 0 || !text) return; // nothing pending that it could report
     const m = (g.partial ??= { start: at, end: at, text: "" });
     m.end = at;
@@ -205,9 +231,9 @@ export class CandidateBook {
 
   /** A thread turned out to belong to another group: move what it collected. */
   merge(fromTgid: number, intoTgid: number): void {
-    const from = this.groups.get(fromTgid);
+    const from = this.find(fromTgid);
     if (!from || fromTgid === intoTgid) return;
-    this.groups.delete(fromTgid);
+    this.forget(fromTgid);
     this.flush(from);
     for (const c of from.cands.values()) this.add(intoTgid, c);
     const into = this.group(intoTgid);
@@ -223,9 +249,9 @@ export class CandidateBook {
    * when the trace ends before it exits (only failures it reported itself are kept then).
    */
   settle(tgid: number, failed: boolean | undefined, now = !this.deferred): void {
-    const g = this.groups.get(tgid);
+    const g = this.find(tgid);
     if (!g || !now) return;
-    this.groups.delete(tgid);
+    this.forget(tgid);
     if (failed === false) return;
     this.flush(g);
     const live = [...g.cands.values()];
@@ -233,7 +259,7 @@ export class CandidateBook {
     // A message counts when it is the final report (nothing productive followed it) or reads as an
     // error; a warning (the process went on) reports only network failures, which retries may hit.
     const counted = g.messages
-      .map((m) => ({ m, final: !last || isAfter(m.end, last), warning: WARNING.test(m.text) }))
+      .map((m) => ({ m, final: !last || isAfter(m.end, last), warning: WARNING.test(m.text), lower: m.text.toLowerCase(), wording: new Map<string[], boolean>() }))
       .filter((x) => x.final || ERRORISH.test(x.m.text));
     const named = new Set<Candidate>();
     const reported = live.filter((c) => {
@@ -241,9 +267,9 @@ export class CandidateBook {
       // A probe made before the process went on working needs the message to say it failed (make names
       // the target it stat()ed before building it); one in the final stretch is named by its path alone.
       if (terms?.needsWording && (!last || isAfter(c.lastAt ?? c, last))) terms.needsWording = false;
-      return counted.some(({ m, final, warning }) => {
+      return counted.some(({ m, final, warning, lower, wording }) => {
         if (!terms || !isAfter(m.end, c) || (!final && warning && !isNetwork(c))) return false;
-        const how = howReported(m.text, terms);
+        const how = howReported(m.text, terms, lower, wording);
         if (how === "named") named.add(c);
         return how !== null;
       });

@@ -15,8 +15,6 @@ const PATH_ARG1 = new Set([
   "mknodat", "execveat", "name_to_handle_at", "inotify_add_watch",
 ]);
 
-/** The syscalls taking a path, by the index of their path argument (for the line scanner). */
-export const PATH_ARG_NAMES = { pathArg0: [...PATH_ARG0], pathArg1: [...PATH_ARG1] };
 
 /** Index of the path argument, or -1 when the syscall takes none. */
 export function pathArgIndex(syscall: string): number {
@@ -33,6 +31,9 @@ const PROBES = new Set([
 export const isProbeSyscall = (syscall: string) => PROBES.has(syscall);
 
 export const OPENS = new Set(["open", "openat", "openat2", "creat"]);
+
+/** What the line scanner needs to know of syscall names: where their path argument is, which are opens. */
+export const SCANNER_CONFIG = { pathArg0: [...PATH_ARG0], pathArg1: [...PATH_ARG1], opens: [...OPENS] };
 export const EXECS = new Set(["execve", "execveat"]);
 export const FORKS = new Set(["clone", "clone3", "fork", "vfork"]);
 

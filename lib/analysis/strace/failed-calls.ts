@@ -18,15 +18,17 @@ const RULE_BY_CALL: Record<string, string> = {
 };
 const SOCKADDR_ARG: Record<string, number> = { connect: 1, bind: 1, sendto: 4 };
 
-/** `-1 ENOENT (No such file or directory)` → `No such file or directory` (the errno when there is no text). */
+/**
+ * `-1 ENOENT (No such file or directory)` → `No such file or directory` (the errno when there is no
+ * text). `errno` is always the result's own (resultErrno), so the text depends on the result alone.
+ */
 function errTextOf(result: string, errno: string): string {
-  // The same few results over and over: remembered by result text and errno.
-  const key = `${errno}|${result}`;
-  let text = errTexts.get(key);
+  // The same few results over and over: remembered by result text.
+  let text = errTexts.get(result);
   if (text === undefined) {
     text = detach(/\(([^)]*)\)\s*$/.exec(result)?.[1] ?? errno);
     if (errTexts.size >= 1_024) errTexts.clear();
-    errTexts.set(detach(key), text);
+    errTexts.set(detach(result), text);
   }
   return text;
 }
@@ -68,7 +70,11 @@ export function onPathFailure(
   const where = path.resolved ?? path.raw;
   const memo = path.memo;
   if (memo ? memo.routine : isRoutineMiss(where)) return;
-  ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
+  // Noted once per path (later notes of it change nothing).
+  if (!memo?.failedNoted) {
+    ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
+    if (memo) memo.failedNoted = true;
+  }
   if (!kind) return;
   let key: string;
   if (!memo) key = `${kind.cls}|${where}`;

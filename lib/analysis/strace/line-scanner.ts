@@ -19,23 +19,35 @@ export const KIND_MASK = 3;
 /** ScanBatch.op flags. */
 export const FAILED = 4; // the result is `-1 E…` or `? E…`
 export const DIR_BARE = 8; // a path call's dirfd is the bare `AT_FDCWD`
-export const DIR_DECO = 16; // a path call's arguments start with `AT_FDCWD<`
+export const DIR_DECO = 16; // a path call's arguments start with `AT_FDCWD<…>` (ScanBatch.deco)
+export const RESULT_LT = 32; // the result holds a `<` (an fd decorated by -y)
 /** ScanBatch.path values below 0 (ids of interned paths are ≥ 0). */
 export const PATH_NONE = -1; // no path argument where the syscall takes one (or not a path call)
 export const PATH_COMPLEX = -2; // a form only the string parser reads (escapes, another dirfd…)
 
-/** Names of the syscalls whose path is their first (pathArg0) or second (pathArg1) argument. */
+/** Names of the syscalls whose path is their first (pathArg0) or second (pathArg1) argument, and the opens. */
 export interface ScannerConfig {
   pathArg0: string[];
   pathArg1: string[];
+  opens: string[];
 }
+
+/** The tables of strings a scanner interns (ScanBatch.added[table]). */
+export const NAMES = 0; // syscall names
+export const ERRNOS = 1; // errno names of failed calls
+export const PATHS = 2; // path arguments
+export const RESULTS = 3; // the whole result text of failed calls (`-1 ENOENT (No such file or directory)`)
+export const DECOS = 4; // the directory of a `AT_FDCWD</dir>` decoration
+export const TABLES = 5;
 
 /**
  * One run of lines, read. Offsets are into the buffer the run was read from. Strings first seen in this
- * run (syscall names, errno names, paths) are listed once, in id order, from the given first id; `epoch`
- * changes when the scanner forgot its earlier ids (bounded tables).
+ * run (syscall names, errno names, paths…) are listed once per table, in id order, from the table's
+ * first new id; `epoch` changes when the scanner forgot its earlier ids (bounded tables). The arrays are
+ * views of `memory`, which the next scan may reuse.
  */
 export interface ScanBatch {
+  memory: ArrayBuffer;
   /** The run: buf[start, end). */
   start: number;
   end: number;
@@ -58,94 +70,108 @@ export interface ScanBatch {
   res: Int32Array;
   resEnd: Int32Array;
   argsEnd: Int32Array;
-  /** Errno name id of a failed call, else -1. */
+  /** Errno name id and result text id of a failed call, else -1. */
   errno: Int32Array;
+  result: Int32Array;
   /** Leading descriptor when its `-y` decoration names a file path (`3</x>`), else -1. */
   fd: Float64Array;
   /** Path id, PATH_NONE or PATH_COMPLEX (path calls with a result). */
   path: Int32Array;
+  /** Id of the directory in a `AT_FDCWD<dir>` decoration (DIR_DECO), else -1. */
+  deco: Int32Array;
+  /** Successful opens: the result's leading integer (resultValue); NaN when that takes the string parser. */
+  value: Float64Array;
   /** An `<unfinished ...>` call: the record of its `<... resumed>` half when that is the next line of its pid in the run, else -1. */
   pair: Int32Array;
   /** `-T` duration; NaN when absent. */
   dur: Float64Array;
+  /** A `HH:MM:SS.uuuuuu` stamp's seconds into the day (timestamps' clockSeconds); NaN for other stamps. */
+  sec: Float64Array;
   epoch: number;
-  namesFrom: number;
-  names: string[];
-  errnosFrom: number;
-  errnos: string[];
-  pathsFrom: number;
-  paths: string[];
+  /** Per table: the first id given out in this batch, and the strings from there on. */
+  firstIds: number[];
+  added: string[][];
 }
 
 export interface LineScanner {
-  /** Reads the lines of buf[start, end) (each ending in `\n`, the last one may not); `defaultPid` is the pid of lines that show none. */
-  scan(buf: Uint8Array, start: number, end: number, defaultPid: number): ScanBatch;
+  /**
+   * Reads the lines of buf[start, end) (each ending in `\n`, the last one may not); `defaultPid` is the
+   * pid of lines that show none. The batch's arrays are views of `memory` when it is large enough (a
+   * batch the caller is done with), else of a new buffer.
+   */
+  scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer): ScanBatch;
 }
 
 export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8Array) => boolean): LineScanner {
   // Constants are repeated here (not imported): this function runs from its own source text in workers.
   const K_NOT = 0, K_CALL = 1, K_UNFINISHED = 2, K_RESUMED = 3;
-  const F_FAILED = 4, F_DIR_BARE = 8, F_DIR_DECO = 16;
+  const F_FAILED = 4, F_DIR_BARE = 8, F_DIR_DECO = 16, F_RESULT_LT = 32;
   const P_NONE = -1, P_COMPLEX = -2;
+  const T_NAMES = 0, T_ERRNOS = 1, T_PATHS = 2, T_RESULTS = 3, T_DECOS = 4, T_COUNT = 5;
   /** Longest line read from bytes (the engine decodes at most this many bytes of a line). */
   const FAST_MAX_LINE = 8192;
   /** How far back from the end ` = ` is looked for before the line is left to the string parser. */
   const RESULT_SCAN = 512;
   const SP = 32;
-  const MAX_NAMES = 4096;
-  const MAX_ERRNOS = 1024;
-  const MAX_PATHS = 1 << 15;
+  /** Strings each table keeps at most (forgotten together, between batches). */
+  const MAX_STRINGS = [4096, 1024, 1 << 15, 4096, 4096];
 
   const pathIdxOf = new Map<string, number>();
   for (const n of config.pathArg0) pathIdxOf.set(n, 0);
   for (const n of config.pathArg1) pathIdxOf.set(n, 1);
+  const opens = new Set(config.opens);
 
   // ---- Interned strings: open addressing on a hash of a few bytes, compared in place. ----
   interface Table {
     slots: Int32Array;
-    keys: Uint8Array[];
+    /** Each string's bytes (a view of its own copy). */
+    keys: DataView[];
     values: string[];
-    /** Path index per name (names only). */
-    extra: number[];
   }
-  const newTable = (slots: number): Table => ({ slots: new Int32Array(slots).fill(-1), keys: [], values: [], extra: [] });
+  const newTable = (max: number): Table => ({ slots: new Int32Array(max * 2).fill(-1), keys: [], values: [] });
   let epoch = 0;
-  let names = newTable(MAX_NAMES * 2);
-  let errnos = newTable(MAX_ERRNOS * 2);
-  let paths = newTable(MAX_PATHS * 2);
-  // Ids first given out in the current batch.
-  let namesFrom = 0, errnosFrom = 0, pathsFrom = 0;
+  let tables: Table[] = MAX_STRINGS.map(newTable);
+  /** Per syscall name id: the index of its path argument (-1: none), and whether it is an open. */
+  let pathIdxById: number[] = [];
+  let isOpenById: boolean[] = [];
+  const firstIds: number[] = [0, 0, 0, 0, 0];
+  /** A DataView of the buffer being read. */
+  let view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8));
 
-  function sameBytes(key: Uint8Array, buf: Uint8Array, s: number, len: number): boolean {
-    if (key.length !== len) return false;
+  /**
+   * `key` equals buf[s, s + len), the line being ASCII: compared 8 bytes at a time as doubles, which is
+   * exact for ASCII (no byte ≥ 0x80, so no NaN and no -0: equal doubles have equal bits).
+   */
+  function sameBytes(key: DataView, s: number, len: number): boolean {
+    if (key.byteLength !== len) return false;
     let k = 0;
-    while (k < len && key[k] === buf[s + k]) k++;
-    return k === len;
+    for (; k + 8 <= len; k += 8) if (key.getFloat64(k, true) !== view.getFloat64(s + k, true)) return false;
+    for (; k < len; k++) if (key.getUint8(k) !== view.getUint8(s + k)) return false;
+    return true;
   }
 
-  function hashOf(buf: Uint8Array, s: number, e: number): number {
+  /** Id of the string buf[s, e) in table t, added when new (the bytes are ASCII: latin1 is exact); -1 when full. */
+  function intern(t: number, buf: Uint8Array, s: number, e: number): number {
+    const table = tables[t];
+    const slots = table.slots;
+    const mask = slots.length - 1;
     const len = e - s;
+    if (len === 0) return -1;
     let h = len * 31 + buf[e - 1] * 7919 + buf[s + (len >> 1)] * 131 + buf[s];
     if (len >= 16) h += buf[e - 2] * 131 + buf[e - 4] * 17 + buf[e - 7] * 3 + buf[e - 11] * 29 + buf[e - 16] * 37;
-    return Math.imul(h, 0x9e3779b1);
-  }
-
-  /** Id of the string buf[s, e) in the table, added when new (the bytes are ASCII: latin1 is exact). */
-  function intern(t: Table, buf: Uint8Array, s: number, e: number): number {
-    const mask = t.slots.length - 1;
-    let slot = hashOf(buf, s, e) & mask;
+    let slot = Math.imul(h, 0x9e3779b1) & mask;
     for (;;) {
-      const id = t.slots[slot];
+      const id = slots[slot];
       if (id < 0) break;
-      if (sameBytes(t.keys[id], buf, s, e - s)) return id;
+      if (sameBytes(table.keys[id], s, len)) return id;
       slot = (slot + 1) & mask;
     }
-    const id = t.keys.length;
-    if (id * 2 > mask) return -1; // full (only within one batch of garbage): the caller falls back
-    t.slots[slot] = id;
-    const key = buf.slice(s, e);
-    t.keys.push(key);
-    t.values.push(String.fromCharCode.apply(null, key as unknown as number[]));
+    const id = table.keys.length;
+    if (id * 2 >= mask) return -1; // full (only within one batch of garbage): the caller falls back
+    slots[slot] = id;
+    const key = new Uint8Array(buf.subarray(s, e)); // a copy: the buffer is not ours
+    table.keys.push(new DataView(key.buffer));
+    table.values.push(String.fromCharCode.apply(null, key as unknown as number[]));
     return id;
   }
 
@@ -169,7 +195,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
   const quotes = finder(34), backslashes = finder(92), crs = finder(13), escs = finder(27);
 
   // ---- One line's fields (reused). ----
-  let pid = -1, timeStart = -1, timeEnd = -1;
+  let pid = -1, timeStart = -1, timeEnd = -1, secOfDay = NaN;
   let duration = NaN, result = -1, resultEnd = -1, argsEnd = -1, failed = false;
 
   const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -182,13 +208,32 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     pid = -1;
     timeStart = -1;
     timeEnd = -1;
+    secOfDay = NaN;
     let i = s;
+    // The usual `-f -tt` prefix, `PID HH:MM:SS.uuuuuu `: what the general reading below makes of it, and
+    // the stamp's seconds as timestamps' clockSeconds works them out (the same operations, so the same double).
+    let v = 0;
+    while (i < e && isDigit(buf[i])) v = v * 10 + buf[i++] - 48;
+    if (i > s && i + 17 < e && buf[i] === SP && buf[i + 3] === 58 && buf[i + 6] === 58 && buf[i + 9] === 46 && buf[i + 16] === SP && buf[i + 17] !== SP && buf[i + 17] !== 91) {
+      const h = digits(buf, i + 1, i + 3);
+      const m = digits(buf, i + 4, i + 6);
+      const whole = digits(buf, i + 7, i + 9);
+      const frac = digits(buf, i + 10, i + 16);
+      if (h >= 0 && m >= 0 && whole >= 0 && frac >= 0) {
+        pid = v;
+        timeStart = i + 1;
+        timeEnd = i + 16;
+        secOfDay = h * 3600 + m * 60 + (whole * 1e6 + frac) / 1e6;
+        return i + 17;
+      }
+    }
+    i = s;
     while (i < e && buf[i] === SP) i++;
     if (buf[i] === 91 /* [ */) {
       if (buf[i + 1] !== 112 || buf[i + 2] !== 105 || buf[i + 3] !== 100) return -1; // not `[pid`
       let j = i + 4;
       while (j < e && buf[j] === SP) j++;
-      let v = 0;
+      v = 0;
       const start = j;
       while (j < e && isDigit(buf[j])) v = v * 10 + buf[j++] - 48;
       if (j === start || buf[j] !== 93 /* ] */) return -1;
@@ -199,7 +244,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     for (let round = 0; round < 2 && i < e && isDigit(buf[i]); round++) {
       let j = i;
       let punct = false;
-      let v = 0;
+      v = 0;
       while (j < e) {
         const c = buf[j];
         if (isDigit(c)) {
@@ -225,6 +270,17 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     }
     if (buf[i] === 91 /* [ */) return -1; // `-i` / `-n`
     return i;
+  }
+
+  /** The decimal number buf[s, e), all digits; -1 otherwise. */
+  function digits(buf: Uint8Array, s: number, e: number): number {
+    let v = 0;
+    for (let i = s; i < e; i++) {
+      const c = buf[i] - 48;
+      if (c < 0 || c > 9) return -1;
+      v = v * 10 + c;
+    }
+    return v;
   }
 
   /** End of a syscall name from i (`[a-zA-Z0-9_?]`, 1 to `max` of them) when `term` follows it, else -1. */
@@ -288,7 +344,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
       // text.lastIndexOf(" <", end - 1) with lt > from && end - lt < 24
       const low = Math.max(from + 1, end - 23);
       for (let k = end - 2; k >= low; k--) {
-        if (buf[k] === SP && buf[k + 1] === 60) {
+        if (buf[k + 1] === 60 && buf[k] === SP) {
           duration = decimalAt(buf, k + 2, end - 1);
           end = k;
           break;
@@ -328,7 +384,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
       if ((c >= 65 && c <= 90) || isDigit(c) || c === 95) i++;
       else break;
     }
-    return intern(errnos, buf, at, i);
+    return intern(T_ERRNOS, buf, at, i);
   }
 
   /** Leading descriptor of the arguments when its `-y` decoration names a file path (`3</usr/lib/x>`), else -1. */
@@ -339,29 +395,48 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     return i > start && i + 2 <= e && buf[i] === 60 && buf[i + 1] === 47 ? fd : -1;
   }
 
+  /** line-grammar's resultValue of the result just read: its leading `-?\d+` as a number; NaN when that takes the string parser. */
+  function resultValue(buf: Uint8Array): number {
+    let i = result;
+    const neg = buf[i] === 45;
+    if (neg) i++;
+    const start = i;
+    let v = 0;
+    while (i < resultEnd && isDigit(buf[i])) v = v * 10 + buf[i++] - 48;
+    if (i === start || i - start > 15) return NaN; // no value (`?`), or more digits than are exact
+    return neg ? -v : v;
+  }
+
   let dirFlags = 0;
+  let decoId = -1;
   /**
    * The path argument (arguments at buf[a, end), path argument `idx` 0 or 1) as trace-context's pathArgOf
    * finds it, as far as that does not depend on the process's cwd: an interned id for a plain string
-   * where the path goes (for idx 1 the caller still checks the dirfd: DIR_BARE, or DIR_DECO naming the
+   * where the path goes (for idx 1 the caller still checks the dirfd: DIR_BARE, or a DIR_DECO naming the
    * cwd), PATH_NONE when pathArgOf finds no path, PATH_COMPLEX for escapes (which pathArgOf decodes).
    */
   function pathAt(buf: Uint8Array, a: number, end: number, idx: number): number {
     dirFlags = 0;
+    decoId = -1;
     const q = next(quotes, buf, a);
     if (q >= end || q - a > 4096 || (idx === 0 && q !== a)) return P_NONE;
     const j = next(quotes, buf, q + 1);
     if (j >= end || j === q + 1) return P_NONE; // unterminated (whatever it escapes) or empty
     // A backslash before the first quote after the opening one: an escape (maybe of that quote) to decode.
     if (next(backslashes, buf, q + 1) < j) return P_COMPLEX;
-    if (idx === 1) {
+    if (idx === 1 && isAtFdcwd(buf, a)) {
       // `AT_FDCWD, "…"`: the dirfd part without its trailing `, ` is the bare name.
       let d = q;
       while (d > a && (buf[d - 1] === SP || buf[d - 1] === 44)) d--;
-      if (d - a === 8 && isAtFdcwd(buf, a)) dirFlags |= F_DIR_BARE;
-      if (a + 9 <= end && isAtFdcwd(buf, a) && buf[a + 8] === 60) dirFlags |= F_DIR_DECO;
+      if (d - a === 8) dirFlags |= F_DIR_BARE;
+      // `AT_FDCWD</dir>`: the directory, up to the first `>` (a cwd holding one is compared in place).
+      if (buf[a + 8] === 60) {
+        let g = a + 9;
+        while (g < end && buf[g] !== 62) g++;
+        if (g < end && (decoId = intern(T_DECOS, buf, a + 9, g)) >= 0) dirFlags |= F_DIR_DECO;
+      }
     }
-    const id = intern(paths, buf, q + 1, j);
+    const id = intern(T_PATHS, buf, q + 1, j);
     return id < 0 ? P_COMPLEX : id;
   }
 
@@ -381,84 +456,86 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     openCount = 0;
   }
 
-  function newBatch(capacity: number): ScanBatch {
-    return {
+  // ---- The batch: typed arrays over one buffer (8-byte fields first, then 4-byte, then 1-byte). ----
+  const BYTES_PER_LINE = 5 * 8 + 15 * 4 + 1;
+  let b: ScanBatch;
+  let capacity = 0;
+
+  function newBatch(memory: ArrayBuffer, cap: number): ScanBatch {
+    let at = 0;
+    const f64 = () => new Float64Array(memory, (at += cap * 8) - cap * 8, cap);
+    const i32 = () => new Int32Array(memory, (at += cap * 4) - cap * 4, cap);
+    const batch: ScanBatch = {
+      memory,
+      pid: f64(),
+      fd: f64(),
+      value: f64(),
+      dur: f64(),
+      sec: f64(),
+      s: i32(),
+      e: i32(),
+      ts: i32(),
+      te: i32(),
+      name: i32(),
+      from: i32(),
+      res: i32(),
+      resEnd: i32(),
+      argsEnd: i32(),
+      errno: i32(),
+      result: i32(),
+      path: i32(),
+      deco: i32(),
+      pair: i32(),
       start: 0,
       end: 0,
       count: 0,
-      s: new Int32Array(capacity),
-      e: new Int32Array(capacity),
-      op: new Uint8Array(capacity),
-      pid: new Float64Array(capacity),
-      ts: new Int32Array(capacity),
-      te: new Int32Array(capacity),
-      name: new Int32Array(capacity),
-      from: new Int32Array(capacity),
-      res: new Int32Array(capacity),
-      resEnd: new Int32Array(capacity),
-      argsEnd: new Int32Array(capacity),
-      errno: new Int32Array(capacity),
-      fd: new Float64Array(capacity),
-      path: new Int32Array(capacity),
-      pair: new Int32Array(capacity),
-      dur: new Float64Array(capacity),
+      op: new Uint8Array(memory, at, cap),
       epoch: 0,
-      namesFrom: 0,
-      names: [],
-      errnosFrom: 0,
-      errnos: [],
-      pathsFrom: 0,
-      paths: [],
+      firstIds: [],
+      added: [],
     };
+    return batch;
   }
 
-  function grown(b: ScanBatch): ScanBatch {
-    const g = newBatch(b.s.length * 2);
-    g.s.set(b.s);
-    g.e.set(b.e);
-    g.op.set(b.op);
-    g.pid.set(b.pid);
-    g.ts.set(b.ts);
-    g.te.set(b.te);
-    g.name.set(b.name);
-    g.from.set(b.from);
-    g.res.set(b.res);
-    g.resEnd.set(b.resEnd);
-    g.argsEnd.set(b.argsEnd);
-    g.errno.set(b.errno);
-    g.fd.set(b.fd);
-    g.path.set(b.path);
-    g.pair.set(b.pair);
-    g.dur.set(b.dur);
-    return g;
+  /** A batch for `cap` lines, in `memory` when it is large enough; the first `keep` lines of `old` copied. */
+  function allocate(cap: number, memory: ArrayBuffer | undefined, old: ScanBatch | null, keep: number): ScanBatch {
+    const bytes = cap * BYTES_PER_LINE;
+    const mem = memory && memory.byteLength >= bytes ? memory : new ArrayBuffer(bytes);
+    capacity = Math.floor(mem.byteLength / BYTES_PER_LINE);
+    const nb = newBatch(mem, capacity);
+    if (old) {
+      for (const k of ["pid", "fd", "value", "dur", "sec", "s", "e", "ts", "te", "name", "from", "res", "resEnd", "argsEnd", "errno", "result", "path", "deco", "pair", "op"] as const) {
+        (nb[k] as Int32Array).set((old[k] as Int32Array).subarray(0, keep));
+      }
+    }
+    return nb;
   }
 
-  function scan(buf: Uint8Array, start: number, end: number, defaultPid: number): ScanBatch {
+  function scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer): ScanBatch {
     // Bounded tables: forgotten between batches only, so that a batch's ids all belong to one epoch.
-    if (names.keys.length >= MAX_NAMES || errnos.keys.length >= MAX_ERRNOS || paths.keys.length >= MAX_PATHS) {
-      names = newTable(MAX_NAMES * 2);
-      errnos = newTable(MAX_ERRNOS * 2);
-      paths = newTable(MAX_PATHS * 2);
+    if (tables.some((t, i) => t.keys.length >= MAX_STRINGS[i])) {
+      tables = MAX_STRINGS.map(newTable);
+      pathIdxById = [];
+      isOpenById = [];
       epoch++;
     }
-    namesFrom = names.keys.length;
-    errnosFrom = errnos.keys.length;
-    pathsFrom = paths.keys.length;
+    for (let t = 0; t < T_COUNT; t++) firstIds[t] = tables[t].keys.length;
     quotes.buf = backslashes.buf = crs.buf = escs.buf = null;
     forgetOpen();
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     // decodeLine rewrites lines with a CR or an escape, and non-ASCII lines decode to other offsets:
     // when the whole run has none, no line needs checking on its own.
     const body = buf.subarray(start, end);
     const clean = isAscii(body) && body.indexOf(13) < 0 && body.indexOf(27) < 0;
-    let b = newBatch(((end - start) >> 7) + 64);
+    b = allocate(((end - start) >> 6) + 64, memory, null, 0);
     let n = 0;
     for (let p = start; p < end; ) {
       let nl = buf.indexOf(10, p);
       if (nl < 0 || nl > end) nl = end;
-      if (n === b.s.length) b = grown(b);
+      if (n === capacity) b = allocate(capacity * 2, undefined, b, n);
       b.s[n] = p;
       b.e[n] = nl;
-      readLine(buf, p, nl, clean, b, n, defaultPid);
+      readLine(buf, p, nl, clean, n, defaultPid);
       n++;
       p = nl + 1;
     }
@@ -466,18 +543,15 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     b.end = end;
     b.count = n;
     b.epoch = epoch;
-    b.namesFrom = namesFrom;
-    b.names = names.values.slice(namesFrom);
-    b.errnosFrom = errnosFrom;
-    b.errnos = errnos.values.slice(errnosFrom);
-    b.pathsFrom = pathsFrom;
-    b.paths = paths.values.slice(pathsFrom);
+    b.firstIds = firstIds.slice();
+    b.added = tables.map((t, i) => t.values.slice(firstIds[i]));
     quotes.buf = backslashes.buf = crs.buf = escs.buf = null;
+    view = new DataView(new ArrayBuffer(8));
     return b;
   }
 
   /** Line n of the batch, buf[s, e). */
-  function readLine(buf: Uint8Array, s: number, e: number, clean: boolean, b: ScanBatch, n: number, defaultPid: number): void {
+  function readLine(buf: Uint8Array, s: number, e: number, clean: boolean, n: number, defaultPid: number): void {
     b.op[n] = K_NOT;
     if (e - s > FAST_MAX_LINE || (!clean && (!isAscii(buf.subarray(s, e)) || next(crs, buf, s) < e || next(escs, buf, s) < e))) {
       forgetOpen(); // its pid as the string parser reads it is not known here
@@ -506,45 +580,51 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
       kind = endsUnfinished(buf, s, e) ? K_UNFINISHED : K_CALL;
     }
     if (kind !== K_UNFINISHED && !readResult(buf, from, e)) return forgetOpen();
-    const name = intern(names, buf, nameStart, nameStop);
+    const name = intern(T_NAMES, buf, nameStart, nameStop);
     if (name < 0) return forgetOpen();
     let op = kind;
-    b.pid[n] = pid;
-    b.ts[n] = timeStart;
-    b.te[n] = timeEnd;
-    b.name[n] = name;
-    b.from[n] = from;
-    b.pair[n] = -1;
-    if (kind === K_UNFINISHED) {
-      b.res[n] = -1;
-      b.dur[n] = NaN;
-    } else {
-      b.res[n] = result;
-      b.resEnd[n] = resultEnd;
-      b.argsEnd[n] = argsEnd;
-      b.dur[n] = duration;
-      b.errno[n] = -1;
-      b.fd[n] = -1;
-      b.path[n] = P_NONE;
-      if (result >= 0) {
-        if (failed) {
-          op |= F_FAILED;
-          const errno = errnoId(buf);
-          if (errno < 0) return forgetOpen();
-          b.errno[n] = errno;
+    if (kind !== K_UNFINISHED && result >= 0) {
+      if (failed) {
+        op |= F_FAILED;
+        const errno = errnoId(buf);
+        const text = intern(T_RESULTS, buf, result, resultEnd);
+        if (errno < 0 || text < 0) return forgetOpen();
+        b.errno[n] = errno;
+        b.result[n] = text;
+      }
+      if (kind === K_CALL) {
+        b.fd[n] = leadingFileFd(buf, from, argsEnd);
+        let idx = pathIdxById[name];
+        if (idx === undefined) {
+          const text = tables[T_NAMES].values[name];
+          idx = pathIdxById[name] = pathIdxOf.get(text) ?? -1;
+          isOpenById[name] = opens.has(text);
         }
-        if (kind === K_CALL) {
-          b.fd[n] = leadingFileFd(buf, from, argsEnd);
-          let idx = names.extra[name];
-          if (idx === undefined) idx = names.extra[name] = pathIdxOf.get(names.values[name]) ?? -1;
-          if (idx >= 0) {
-            b.path[n] = pathAt(buf, from, argsEnd, idx);
-            op |= dirFlags;
+        b.path[n] = P_NONE;
+        if (idx >= 0) {
+          b.path[n] = pathAt(buf, from, argsEnd, idx);
+          b.deco[n] = decoId;
+          op |= dirFlags;
+          if (!failed && isOpenById[name]) {
+            b.value[n] = resultValue(buf);
+            const lt = buf.indexOf(60, result);
+            if (lt >= 0 && lt < resultEnd) op |= F_RESULT_LT;
           }
         }
       }
     }
     b.op[n] = op;
+    b.pid[n] = pid;
+    b.ts[n] = timeStart;
+    b.te[n] = timeEnd;
+    b.sec[n] = secOfDay;
+    b.name[n] = name;
+    b.from[n] = from;
+    b.pair[n] = -1;
+    b.res[n] = kind === K_UNFINISHED ? -1 : result;
+    b.resEnd[n] = resultEnd;
+    b.argsEnd[n] = argsEnd;
+    b.dur[n] = kind === K_UNFINISHED ? NaN : duration;
     // An `<unfinished ...>` call and its `<... resumed>` half with no other line of the pid between them.
     const who = pid >= 0 ? pid : defaultPid;
     const slot = who & (OPEN_SLOTS - 1);

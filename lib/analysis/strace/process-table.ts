@@ -32,20 +32,29 @@ const MAX_FDS = 256;
 
 export class ProcessTable {
   private readonly procs = new Map<number, ProcState>();
+  /** The process last found (most lines in a row are of one process). */
+  private last: ProcState | undefined;
 
   get(pid: number): ProcState {
-    let p = this.procs.get(pid);
+    let p = this.peek(pid);
     if (!p) {
       p = { pid, tgid: pid };
       // Bounded: forget the oldest entry (a long-gone process) rather than grow without limit.
-      if (this.procs.size >= MAX_PROCESSES) this.procs.delete(this.procs.keys().next().value as number);
+      if (this.procs.size >= MAX_PROCESSES) {
+        this.procs.delete(this.procs.keys().next().value as number);
+        this.last = undefined;
+      }
       this.procs.set(pid, p);
     }
     return p;
   }
 
   peek(pid: number): ProcState | undefined {
-    return this.procs.get(pid);
+    const last = this.last;
+    if (last !== undefined && last.pid === pid) return last;
+    const p = this.procs.get(pid);
+    if (p !== undefined) this.last = p;
+    return p;
   }
 
   tgidOf(pid: number): number {
@@ -76,8 +85,20 @@ export class ProcessTable {
   setCwd(pid: number, dir: string | undefined): void {
     if (!dir) return;
     const p = this.get(pid);
-    if (p.cwd !== dir) p.cwd = detach(dir);
+    if (p.cwd !== dir) p.cwd = this.shared(dir);
   }
+
+  /** One string per directory, for every process in it (so that cwds compare by identity). */
+  private shared(dir: string): string {
+    let s = this.dirs.get(dir);
+    if (s === undefined) {
+      if (this.dirs.size >= MAX_PROCESSES) this.dirs.clear();
+      this.dirs.set((s = detach(dir)), s);
+    }
+    return s;
+  }
+
+  private readonly dirs = new Map<string, string>();
 
   noteFd(pid: number, fd: number, path: string): void {
     const p = this.get(pid);

@@ -16,10 +16,17 @@ export interface Reportable {
   needsWording?: boolean;
 }
 
-/** How `text` reports `c`: by its full path/host ("named"), by wording ("worded"), or not at all. */
-export function howReported(text: string, c: Reportable): "named" | "worded" | null {
-  const lower = text.toLowerCase();
-  const worded = c.errnoTexts.some((t) => lower.includes(t));
+/**
+ * How `text` reports `c`: by its full path/host ("named"), by wording ("worded"), or not at all. `lower`
+ * is text.toLowerCase() and `wording` remembers which errno texts it holds, when the caller asks about
+ * one text often.
+ */
+export function howReported(text: string, c: Reportable, lower = text.toLowerCase(), wording?: Map<string[], boolean>): "named" | "worded" | null {
+  let worded = wording?.get(c.errnoTexts);
+  if (worded === undefined) {
+    worded = c.errnoTexts.some((t) => lower.includes(t));
+    wording?.set(c.errnoTexts, worded);
+  }
   if ((worded || !c.needsWording) && c.mentions.some((s) => containsToken(text, s))) return "named";
   if (c.urlPaths?.some((s) => containsToken(text, s, false))) return "named";
   if (!worded) return null;

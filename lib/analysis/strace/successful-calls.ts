@@ -54,9 +54,9 @@ export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string
 
 /**
  * A successful call of a path syscall. `args` is only read for execs (their argv), `result` only for
- * opens (the descriptor).
+ * opens (the descriptor), unless `openFd` says already which descriptor to note (null: none).
  */
-export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, path: PathArg, args: string, result: string): void {
+export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, path: PathArg, args: string, result: string, openFd?: number | null): void {
   const where = path.resolved ?? path.raw;
   const memo = path.memo;
   if (path.resolved && !memo?.exists) {
@@ -74,13 +74,23 @@ export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, p
     return;
   }
   if (OPENS.has(name)) {
-    ctx.report.fileOpened(where);
-    const fd = resultValue(result);
-    if (fd !== undefined && !result.includes("<")) ctx.procs.noteFd(site.pid, fd, where);
+    // Noted once per path (later notes of it change nothing).
+    if (!memo?.openedNoted) {
+      ctx.report.fileOpened(where);
+      if (memo) memo.openedNoted = true;
+    }
+    const fd = openFd !== undefined ? openFd : noteableFd(result);
+    if (fd !== null) ctx.procs.noteFd(site.pid, fd, where);
     if (!(memo ? memo.routine : isRoutineMiss(where))) markProductive(ctx, site);
     return;
   }
   if (PRODUCTIVE_PATH_CALLS.has(name)) markProductive(ctx, site);
+}
+
+/** The descriptor an open returned, unless -y decorated it with its path (or there is none). */
+function noteableFd(result: string): number | null {
+  const fd = resultValue(result);
+  return fd !== undefined && !result.includes("<") ? fd : null;
 }
 
 /** `["git", "clone", "/srv/x"]` (possibly `...`-truncated) → the strings. */

@@ -19,10 +19,28 @@ export interface TraceClock {
 
 export interface StraceTime {
   /** Seconds on a scale comparable across the files of one trace (for merging -ff files). */
-  sortKey: number;
-  iso?: string;
+  readonly sortKey: number;
+  readonly iso?: string;
   /** Human clock text when no ISO timestamp could be formed. */
-  clock?: string;
+  readonly clock?: string;
+}
+
+/**
+ * A `-t`/`-tt` stamp on a day given by the base date: its ISO text is made when first asked for (most
+ * times taken are never shown: failures that a later lookup repairs).
+ */
+class DatedClockTime implements StraceTime {
+  private text: string | undefined;
+
+  constructor(
+    readonly sortKey: number,
+    private readonly raw: string,
+    private readonly dayStart: number,
+  ) {}
+
+  get iso(): string {
+    return (this.text ??= `${dateOf(this.dayStart)}T${this.raw.padStart(8, "0")}`);
+  }
 }
 
 export const newTraceClock = (): TraceClock => ({ dayOffset: 0, relTotal: 0 });
@@ -39,25 +57,40 @@ export function observeTime(raw: string, clock: TraceClock): void {
   if (clock.format === "relative") clock.relTotal += Number(raw) || 0;
 }
 
-export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate?: string): StraceTime | undefined {
+/**
+ * The stamp `raw` of a line on the trace's clock. `secOfDay`, when given, is clockSeconds(raw) worked out
+ * already (the line scanner's), and `owned` says raw is no slice of a longer string.
+ */
+export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate?: string, secOfDay?: number, owned = false): StraceTime | undefined {
   if (!raw) return undefined;
   const format = clock.format ?? formatOf(raw);
   if (format === "relative") return { sortKey: clock.relTotal, clock: `+${clock.relTotal.toFixed(6)}` };
-  raw = detach(raw); // kept in process records and events: must not pin the line it came from
+  if (!owned) raw = detach(raw); // kept in process records and events: must not pin the line it came from
   if (format === "epoch") {
     const secs = Number(raw);
     if (!Number.isFinite(secs)) return undefined;
     return { sortKey: secs, iso: epochIso(raw) };
   }
-  const sec = clockSeconds(raw);
+  const sec = secOfDay ?? clockSeconds(raw);
   if (sec === undefined) return undefined;
+  const sortKey = clockKey(sec, clock, baseDate);
+  const base = baseSeconds(baseDate);
+  const day = clock.dayOffset * 86_400;
+  if (Number.isNaN(base)) return { sortKey, clock: raw };
+  return new DatedClockTime(sortKey, raw, base + day);
+}
+
+/**
+ * The sort key of a `-t`/`-tt` stamp `sec` seconds into its day (what resolveTime gives, without the
+ * text): the clock rolls over at midnight. Asking again for the same stamp changes nothing.
+ */
+export function clockKey(sec: number, clock: TraceClock, baseDate?: string): number {
   // Going back by more than half a day means the trace crossed midnight.
   if (clock.lastSecOfDay !== undefined && sec < clock.lastSecOfDay - 43_200) clock.dayOffset++;
   clock.lastSecOfDay = sec;
   const base = baseSeconds(baseDate);
   const day = clock.dayOffset * 86_400;
-  if (Number.isNaN(base)) return { sortKey: day + sec, clock: raw };
-  return { sortKey: base + day + sec, iso: `${dateOf(base + day)}T${raw.padStart(8, "0")}` };
+  return Number.isNaN(base) ? day + sec : base + day + sec;
 }
 
 // Called for most lines that matter: the base date and the day's date text are worked out once.

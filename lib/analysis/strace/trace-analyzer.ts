@@ -17,7 +17,7 @@ import { onExitLine, onSignalLine } from "./process-exits";
 import { SocketBook } from "./socket-book";
 import { isInteresting, onSuccessfulCall } from "./successful-calls";
 import { forgetPending, makeRoomForPending, type AnalyzerCore, type CallSite, type FileState, type TraceContext } from "./trace-context";
-import { newTraceClock, observeTime, resolveTime, type StraceTime, type TraceClock } from "./timestamps";
+import { clockKey, newTraceClock, observeTime, resolveTime, type StraceTime, type TraceClock } from "./timestamps";
 
 const MAX_RESOLUTIONS = 200;
 const PROGRESS_EVERY = 4 << 20;
@@ -36,7 +36,8 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   const onDecisive = (c: Candidate) => {
     const { fields, message, resolution } = detailsOf(c.syscall, c.pid, c.line, c.what, paths);
     if (resolution && resolutions.length < MAX_RESOLUTIONS) resolutions.push(resolution);
-    if (c.clock) fields.time = c.clock;
+    const timestamp = c.time?.iso;
+    if (!timestamp && c.time?.clock) fields.time = c.time.clock;
     events.add({
       cls: c.cls,
       ruleId: c.ruleId,
@@ -45,7 +46,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
       fileIndex: c.fileIndex,
       seq: c.seq,
       sortKey: c.sortKey,
-      timestamp: c.timestamp,
+      timestamp,
       message,
       fields,
       target: c.foldTarget ?? stablePath(c.key.slice(c.key.indexOf("|") + 1)),
@@ -86,19 +87,34 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   const parsed = newStraceLine();
   let clockOfLine: TraceClock = newTraceClock();
   let memo: StraceTime | undefined | null = null;
-  // The stamp of the line at the site: parsed.time, or (byte path) buf[stampStart, stampEnd) when asked for.
+  // The stamp of the line at the site: parsed.time, or (byte path) buf[stampStart, stampEnd) when asked
+  // for, with its seconds into the day (stampSec) when the line scanner worked them out (else NaN).
   let stampBuf: Buffer | null = null;
   let stampStart = -1;
   let stampEnd = -1;
-  const stamp = () => (stampBuf === null ? parsed.time : stampStart >= 0 ? latin1(stampBuf, stampStart, stampEnd) : undefined);
+  // A typed array, not a variable: a double stored in a variable is boxed on every line.
+  const stampSeconds = new Float64Array(1);
+  const time = (): StraceTime | undefined => {
+    if (stampBuf === null) return resolveTime(parsed.time, clockOfLine, opts.baseDate);
+    if (stampStart < 0) return undefined;
+    const sec = stampSeconds[0];
+    return resolveTime(latin1(stampBuf, stampStart, stampEnd), clockOfLine, opts.baseDate, sec === sec ? sec : undefined, true);
+  };
   const site: CallSite = {
     pid: 0,
     tgid: 0,
     line: 0,
     fileIndex: 0,
     seq: 0,
-    time: () => (memo === null ? (memo = resolveTime(stamp(), clockOfLine, opts.baseDate)) : memo),
-    sortKey: () => site.time()?.sortKey,
+    time: () => (memo === null ? (memo = time()) : memo),
+    // Without the time's text when the seconds are known (most `-tt` lines): the same key, sooner.
+    sortKey: () => {
+      const sec = stampSeconds[0];
+      if (memo === null && stampBuf !== null && stampStart >= 0 && sec === sec && (clockOfLine.format ?? "clock") === "clock") {
+        return clockKey(sec, clockOfLine, opts.baseDate);
+      }
+      return site.time()?.sortKey;
+    },
   };
 
   function account(lineBytes: number): void {
@@ -125,13 +141,17 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
     dispatch(fs, site, parsed);
   }
 
-  /** Sets up the call site for line `no`; its stamp is parsed.time (buf null) or buf[start, end). */
+  /**
+   * Sets up the call site for line `no`; its stamp is parsed.time (buf null) or buf[start, end), whose
+   * seconds into its day the byte path puts in core.stampSeconds[0] (NaN: unknown) when it calls this.
+   */
   function atSite(fs: FileState, pid: number, shownPid: number | undefined, no: number, file: string | undefined, buf: Buffer | null, start: number, end: number): void {
     memo = null;
     clockOfLine = fs.clock;
     stampBuf = buf;
     stampStart = start;
     stampEnd = end;
+    if (buf === null) stampSeconds[0] = NaN;
     site.pid = pid;
     site.shownPid = shownPid;
     site.line = no;
@@ -161,6 +181,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
     site,
     fileState,
     defaultPid,
+    stampSeconds,
     commit,
     atSite,
     newProcess,
@@ -170,8 +191,12 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   const bytePath = createBytePath(core);
   const pushLines = bytePath.pushLines;
   // A scan of other lines than these (never expected) is not used: the lines are scanned here instead.
-  const pushScanned: StraceAnalyzer["pushScanned"] = (t, buf, start, end, firstNo, file) =>
-    t.batch.end - t.batch.start === end - start ? bytePath.pushScanned(t.buf, t.batch, t.origin, firstNo, file) : pushLines(buf, start, end, firstNo, file);
+  const pushScanned: StraceAnalyzer["pushScanned"] = (t, buf, start, end, firstNo, file) => {
+    if (t.batch.end - t.batch.start !== end - start) return pushLines(buf, start, end, firstNo, file);
+    const n = bytePath.pushScanned(t.buf, t.batch, t.origin, firstNo, file);
+    t.release();
+    return n;
+  };
 
   function dispatch(fs: FileState, site: CallSite, parsed: StraceLine): void {
     switch (parsed.kind) {

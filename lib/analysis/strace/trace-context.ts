@@ -1,7 +1,7 @@
 // Shared state of one trace analysis and the per-call view the syscall handlers work with.
 import type { AnalyzeOptions, LogLine, StracePathResolution } from "../types";
 import { cStringText, parseFdRef } from "./args";
-import type { CandidateBook, Candidate, TracePoint } from "./candidates";
+import { NO_LINES, type CandidateBook, type Candidate, type TracePoint } from "./candidates";
 import type { FailureKind } from "./classify";
 import type { FailureTarget } from "./failure-targets";
 import { detach } from "./line-grammar";
@@ -67,6 +67,8 @@ export interface AnalyzerCore {
   defaultPid(file: string | undefined): number | undefined;
   /** A line is consumed (its bytes count towards progress) and takes its place (seq) in the trace. */
   commit(lineBytes: number): void;
+  /** The seconds into its day of the stamp of the line atSite is called for next (NaN: unknown). */
+  stampSeconds: Float64Array;
   /** Sets up `site` for line `no` of `file`, stamped buf[stampStart, stampEnd) (stampStart -1: none). */
   atSite(fs: FileState, pid: number, shownPid: number | undefined, no: number, file: string | undefined, buf: Buffer, stampStart: number, stampEnd: number): void;
   /** The line at `site` is the first of its process (atSite first). */
@@ -92,7 +94,7 @@ export interface CallSite {
 }
 
 export function pointOf(site: CallSite): TracePoint {
-  return { seq: site.seq, sortKey: site.time()?.sortKey, file: site.file };
+  return { seq: site.seq, sortKey: site.sortKey(), file: site.file };
 }
 
 /**
@@ -122,7 +124,7 @@ export function candidateAt(site: CallSite, syscall: string, kind: FailureKind, 
     what,
     probe: false,
     count: 1,
-    repeatLines: [],
+    repeatLines: NO_LINES,
   };
   // Candidates outlive the line: copy every string that may be a slice of it.
   if (owned) {
@@ -144,8 +146,7 @@ export function candidateAt(site: CallSite, syscall: string, kind: FailureKind, 
   if (site.shownPid !== undefined) c.pid = site.shownPid;
   if (t) {
     c.sortKey = t.sortKey;
-    if (t.iso) c.timestamp = t.iso;
-    else if (t.clock) c.clock = t.clock;
+    c.time = t;
   }
   return c;
 }
@@ -172,6 +173,9 @@ export interface PathMemo {
   /** The last candidate key made for it (`cls|path`) and its class. */
   keyCls: string;
   key: string;
+  /** ReportBuilder.fileFailed / fileOpened was told about it (telling again changes nothing). */
+  failedNoted: boolean;
+  openedNoted: boolean;
 }
 
 /** The path argument of a path syscall, resolved against its dirfd (`-y` decoration or fd table) or the cwd. */
