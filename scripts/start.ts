@@ -66,7 +66,10 @@ async function main(): Promise<number> {
       if (code !== 0 || stopping) return code || 0;
     }
     log(`serving on http://localhost:${port}`);
-    child = run(["start", "-p", String(port)]);
+    // Idle keep-alive connections outlive the clients' own idle timeouts (undici ~4 s, load balancers
+    // 60 s): whoever closes an idle connection first must be the client, or a request sent on it just
+    // as the server closes it dies with ECONNRESET.
+    child = run(["start", "-p", String(port), "--keepAliveTimeout", "65000"]);
     return await waitExit(child);
   } finally {
     // Before the embedded Postgres goes away: running jobs finish or are handed back to the queue.

@@ -64,5 +64,5 @@ export function badReplies(replies: Reply[]): Reply[] {
 
 export function describeReply(r: Reply): string {
   const body = r.body.replace(/\s+/g, " ").slice(0, 300);
-  return `${r.endpoint} -> ${r.status || r.error}${r.retryAfter ? ` (Retry-After ${r.retryAfter})` : ""} at ${new Date(r.at).toISOString()}${body ? `: ${body}` : ""}`;
+  return `${r.endpoint} -> ${r.status || r.error}${r.retryAfter ? ` (Retry-After ${r.retryAfter})` : ""} at ${new Date(r.at).toISOString()} after ${Math.round(r.ms)} ms${body ? `: ${body}` : ""}`;
 }
