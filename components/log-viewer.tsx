@@ -1,15 +1,17 @@
 "use client";
 // A virtualised log viewer: only the rows in view are in the DOM and lines are fetched in pages, so
 // a 1 GB log scrolls like a small one. Line numbers are deep links (#L12, shift-click for #L12-L20);
-// event lines are highlighted.
-import { useQueries } from "@tanstack/react-query";
+// event lines are highlighted. CI groups (found during analysis, never by reading the log here) fold
+// into their header row; a deep link into a folded group opens it.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { LogWindow } from "@/lib/services/read-log-lines";
+import type { StoredLogGroup } from "@/lib/services/stored-log-groups";
 import { formatLineHash, parseLineHash, type LineRange } from "./line-range-hash";
-import { LogLineText } from "./log-line-text";
+import { expandFor, initiallyCollapsed } from "./log-groups-state";
+import { LogRow, ROW } from "./log-row";
+import { buildRowMap } from "./log-rows";
+import { LogViewerToolbar } from "./log-viewer-toolbar";
+import { PAGE, useKnownLines, useLogPages } from "./use-log-lines";
 
-const ROW = 24; // row height in px; also the line-number link's target size (WCAG 2.5.8 wants 24)
-const PAGE = 200;
 const OVERSCAN = 30;
 
 export interface LogViewerProps {
@@ -17,69 +19,59 @@ export interface LogViewerProps {
   file?: string;
   totalLines: number | null;
   eventRanges: { from: number; to: number; cls: string }[];
+  /** Null: not known for this upload (analysed before groups were recorded). */
+  groups?: StoredLogGroup[] | null;
 }
 
-async function fetchPage(uploadId: string, file: string | undefined, page: number): Promise<LogWindow> {
-  const qs = new URLSearchParams({ from: String(page * PAGE + 1), count: String(PAGE) });
-  if (file) qs.set("file", file);
-  const res = await fetch(`/api/v1/uploads/${uploadId}/lines?${qs}`);
-  if (!res.ok) throw new Error(`could not load lines (${res.status})`);
-  return res.json();
-}
-
-export function LogViewer({ uploadId, file, totalLines, eventRanges }: LogViewerProps) {
+export function LogViewer({ uploadId, file, totalLines, eventRanges, groups: groupList }: LogViewerProps) {
+  const groups = useMemo(() => groupList ?? [], [groupList]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
   const [selected, setSelected] = useState<LineRange | null>(null);
-  const [knownLines, setKnownLines] = useState(totalLines ?? PAGE);
+  const [raw, setRaw] = useState(false);
+  const lastGroupLine = groups.reduce((m, g) => Math.max(m, g.endLine), 0);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => initiallyCollapsed(groups, eventRanges, totalLines ?? lastGroupLine));
+  const [jump, setJump] = useState<LineRange | null>(null);
+  const groupAt = useMemo(() => new Map(groups.map((g) => [g.line, g])), [groups]);
+  const maxDepth = useMemo(() => groups.reduce((m, g) => Math.max(m, g.depth), 0), [groups]);
 
+  // Which lines the rows show depends on the folding; the pages to fetch follow from those lines.
+  const { knownLines, learn, reach } = useKnownLines(totalLines, lastGroupLine);
+  const map = useMemo(() => buildRowMap(knownLines, groups.filter((g) => collapsed.has(g.line))), [knownLines, groups, collapsed]);
   const first = Math.max(0, Math.floor(scrollTop / ROW) - OVERSCAN);
-  const last = Math.min(knownLines, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
-  const pages = useMemo(() => {
-    const p: number[] = [];
-    for (let i = Math.floor(first / PAGE); i <= Math.floor(Math.max(first, last - 1) / PAGE); i++) p.push(i);
-    return p;
-  }, [first, last]);
-  // Logs whose length is unknown (compressed, archive members) grow as pages arrive.
-  const learn = useCallback(
-    (w: LogWindow) => {
-      if (totalLines !== null) return w;
-      const end = w.from + w.lines.length - 1 + (w.hasMore ? PAGE : 0);
-      setKnownLines((k) => (w.hasMore ? Math.max(k, end) : w.lines.length > 0 ? Math.max(end, 1) : k));
-      return w;
+  const last = Math.min(map.rows, Math.ceil((scrollTop + height) / ROW) + OVERSCAN);
+  const visible: number[] = [];
+  for (let r = first; r < last; r++) visible.push(map.lineAt(r));
+  const pages = [...new Set(visible.map((no) => Math.floor((no - 1) / PAGE)))];
+  const { byNo, error } = useLogPages({ uploadId, file, raw, pages, learn });
+
+  /** Opens the groups hiding the range, then scrolls there once the rows are laid out again. */
+  const goTo = useCallback(
+    (range: LineRange) => {
+      setSelected(range);
+      reach(range.to);
+      setCollapsed((c) => expandFor(groups, c, range));
+      setJump(range);
     },
-    [totalLines],
+    [groups, reach],
   );
-  const results = useQueries({
-    queries: pages.map((page) => ({
-      queryKey: ["log", uploadId, file ?? "", page],
-      queryFn: () => fetchPage(uploadId, file, page).then(learn),
-      staleTime: Infinity,
-    })),
-  });
-
-  const byNo = new Map<number, { text: string; truncated?: boolean }>();
-  for (const r of results) for (const l of r.data?.lines ?? []) byNo.set(l.no, l);
-  const error = results.find((r) => r.error)?.error;
-
-  const jumpTo = useCallback((range: LineRange) => {
-    setSelected(range);
+  useEffect(() => {
     const el = scroller.current;
-    if (el) el.scrollTop = Math.max(0, (range.from - 1) * ROW - el.clientHeight / 3);
-  }, []);
+    if (!jump || !el) return;
+    el.scrollTop = Math.max(0, map.rowOf(jump.from) * ROW - el.clientHeight / 3);
+    setJump(null);
+  }, [jump, map]);
 
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
       if (scroller.current) setHeight(scroller.current.clientHeight);
       const fromHash = parseLineHash(window.location.hash);
-      if (!fromHash) return;
-      if (totalLines === null) setKnownLines((k) => Math.max(k, fromHash.to + PAGE));
-      requestAnimationFrame(() => jumpTo(fromHash));
+      if (fromHash) goTo(fromHash);
     });
     const onHash = () => {
       const r = parseLineHash(window.location.hash);
-      if (r) jumpTo(r);
+      if (r) goTo(r);
     };
     window.addEventListener("hashchange", onHash);
     return () => {
@@ -89,46 +81,50 @@ export function LogViewer({ uploadId, file, totalLines, eventRanges }: LogViewer
     // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once: the initial hash and listener
   }, []);
 
-  const selectLine = (no: number, extend: boolean) => {
-    const range = extend && selected ? { from: Math.min(selected.from, no), to: Math.max(selected.to, no) } : { from: no, to: no };
-    setSelected(range);
-    history.replaceState(null, "", formatLineHash(range));
-  };
+  const selectLine = useCallback(
+    (no: number, extend: boolean) => {
+      const range = extend && selected ? { from: Math.min(selected.from, no), to: Math.max(selected.to, no) } : { from: no, to: no };
+      setSelected(range);
+      history.replaceState(null, "", formatLineHash(range));
+    },
+    [selected],
+  );
+  const toggle = useCallback((line: number) => {
+    setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(line)) next.add(line);
+      return next;
+    });
+  }, []);
 
-  const rows = [];
-  for (let i = first; i < last; i++) {
-    const no = i + 1;
-    const line = byNo.get(no);
-    const inEvent = eventRanges.some((r) => no >= r.from && no <= r.to);
-    const isSelected = selected !== null && no >= selected.from && no <= selected.to;
-    rows.push(
-      <div
-        key={no}
-        id={`L${no}`}
-        data-line={no}
-        data-event={inEvent || undefined}
-        aria-current={isSelected || undefined}
-        className={`absolute left-0 flex w-full items-center whitespace-pre font-mono text-xs leading-6 ${isSelected ? "bg-amber-100 dark:bg-amber-900/40" : inEvent ? "bg-rose-50 dark:bg-rose-950/40" : ""}`}
-        style={{ top: i * ROW, height: ROW }}
-      >
-        <a
-          href={`#L${no}`}
-          onClick={(e) => {
-            e.preventDefault();
-            selectLine(no, e.shiftKey);
-          }}
-          className="sticky left-0 w-16 shrink-0 bg-inherit pr-3 text-right leading-6 text-slate-600 select-none hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
-        >
-          {no}
-        </a>
-        <span className="pr-4">{line ? <LogLineText text={line.text} /> : <span className="text-slate-600 dark:text-slate-400">…</span>}{line?.truncated ? <span className="text-slate-600 dark:text-slate-400"> [line truncated]</span> : null}</span>
-      </div>,
-    );
-  }
+  const rows = visible.map((no, i) => (
+    <LogRow
+      key={no}
+      no={no}
+      row={first + i}
+      line={byNo.get(no)}
+      group={groupAt.get(no)}
+      collapsed={collapsed.has(no)}
+      maxDepth={maxDepth}
+      raw={raw}
+      inEvent={eventRanges.some((r) => no >= r.from && no <= r.to)}
+      selected={selected !== null && no >= selected.from && no <= selected.to}
+      onSelect={selectLine}
+      onToggle={toggle}
+    />
+  ));
 
   return (
     <div className="space-y-2">
-      {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{(error as Error).message}</p> : null}
+      <LogViewerToolbar
+        groupCount={groups.length}
+        groupsKnown={groupList !== null && groupList !== undefined}
+        raw={raw}
+        onRaw={setRaw}
+        onExpandAll={() => setCollapsed(new Set())}
+        onCollapseAll={() => setCollapsed(new Set(groups.filter((g) => g.endLine > g.line).map((g) => g.line)))}
+      />
+      {error ? <p role="alert" className="text-sm text-rose-700 dark:text-rose-400">{error.message}</p> : null}
       <div
         ref={scroller}
         tabIndex={0}
@@ -137,7 +133,7 @@ export function LogViewer({ uploadId, file, totalLines, eventRanges }: LogViewer
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         className="relative h-[70vh] overflow-auto rounded border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-rose-600 dark:border-slate-800 dark:bg-slate-950"
       >
-        <div style={{ height: knownLines * ROW, position: "relative", minWidth: "100%" }}>{rows}</div>
+        <div style={{ height: map.rows * ROW, position: "relative", minWidth: "100%" }}>{rows}</div>
       </div>
     </div>
   );

@@ -5,7 +5,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { classLabel } from "@/lib/services/incident-title";
 import type { TimelineChartData } from "./timeline-chart-data";
 
-const PALETTE = ["#e11d48", "#0284c7", "#d97706", "#7c3aed", "#059669", "#db2777", "#4f46e5", "#65a30d", "#0d9488", "#ea580c"];
+export const PALETTE = ["#e11d48", "#0284c7", "#d97706", "#7c3aed", "#059669", "#db2777", "#4f46e5", "#65a30d", "#0d9488", "#ea580c"];
 
 export function TimelineChart({ data }: { data: TimelineChartData }) {
   if (data.classes.length === 0) {

@@ -5,20 +5,24 @@ import { notFound } from "next/navigation";
 import { ActionItemList } from "@/components/action-item-list";
 import { EventTable } from "@/components/event-table";
 import { ImpactTable } from "@/components/impact-table";
+import { prepareIncidentTrace } from "@/components/incident-trace-data";
 import { IncidentBuilds } from "@/components/incident-builds";
 import { IncidentControls } from "@/components/incident-controls";
 import { IncidentMergeForm } from "@/components/incident-merge-form";
 import { RootCauseCard } from "@/components/root-cause-card";
 import { RunbookView } from "@/components/runbook-view";
+import { SwimlaneChart } from "@/components/swimlane-chart";
 import { TimelineChart } from "@/components/timeline-chart";
 import { prepareTimelineChart } from "@/components/timeline-chart-data";
 import { formatUtc } from "@/components/timeline-format";
 import { TimelineList } from "@/components/timeline-list";
 import { TimelineNoteForm } from "@/components/timeline-note-form";
+import { TraceReportSection } from "@/components/trace-report-section";
 import { currentCaller } from "@/lib/http/authenticate";
 import { NotFoundError } from "@/lib/services/errors";
 import { getIncident, type IncidentView } from "@/lib/services/get-incident";
 import { getRunbook } from "@/lib/services/get-runbook";
+import { getTraceReports } from "@/lib/services/get-trace-reports";
 import { listIncidents } from "@/lib/services/list-incidents";
 import { renderRunbook } from "@/lib/runbooks";
 import {
@@ -60,12 +64,14 @@ export default async function IncidentPage({ params }: Props) {
   const caller = await currentCaller();
   const readOnly = !caller.scopes.includes("upload");
   const rc = incident.rootCause;
-  const [runbook, others] = await Promise.all([
+  const [runbook, others, traces] = await Promise.all([
     rc ? getRunbook({ teamId: caller.teamId, key: rc.runbookId, eventClass: rc.class }).then((rb) => renderRunbook(rb, rc.fields)) : null,
     listIncidents({ teamId: caller.teamId, limit: 200 }).then((l) =>
       l.items.filter((i) => i.id !== incident.id).map((i) => ({ id: i.id, title: `${i.title} (${i.status}, ${i.occurrenceCount} build${i.occurrenceCount === 1 ? "" : "s"})` })),
     ),
+    getTraceReports({ teamId: caller.teamId, uploadIds: incident.uploads.map((u) => u.id) }),
   ]);
+  const trace = prepareIncidentTrace(incident, traces);
   const chart = prepareTimelineChart(incident.timeline.filter((t) => t.kind === "event" && t.class).map((t) => ({ at: t.at, class: t.class!, count: t.count ?? 1 })));
   return (
     <article className="space-y-8">
@@ -75,6 +81,8 @@ export default async function IncidentPage({ params }: Props) {
       </header>
 
       {rc ? <RootCauseCard rootCause={rc} /> : null}
+
+      {trace.primary ? <TraceReportSection uploadId={trace.primary.uploadId} report={trace.primary.report} rootCause={trace.rootCause} threadOf={trace.threadOf} traceCount={trace.traceCount} /> : null}
 
       <section aria-labelledby="impact-heading" className="space-y-2">
         <h2 id="impact-heading" className={h2}>Impact</h2>
@@ -89,7 +97,8 @@ export default async function IncidentPage({ params }: Props) {
 
       <section aria-labelledby="timeline-heading" className="space-y-3">
         <TimelineHeading />
-        <TimelineChart data={chart} />
+        {trace.swimlanes ? <SwimlaneChart data={trace.swimlanes} /> : null}
+        {trace.onlyTraces ? null : <TimelineChart data={chart} />}
         <TimelineNoteForm action={addNoteAction.bind(null, incident.id)} disabled={readOnly} />
         <TimelineList items={incident.timeline} />
       </section>

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { LogViewer } from "@/components/log-viewer";
 import { currentCaller } from "@/lib/http/authenticate";
 import { NotFoundError } from "@/lib/services/errors";
+import { getLogGroups } from "@/lib/services/get-log-groups";
 import { getUpload } from "@/lib/services/get-upload";
 import { listUploadEvents } from "@/lib/services/list-upload-events";
 
@@ -18,7 +19,7 @@ async function load(id: string) {
   try {
     const upload = await getUpload({ uploadId: id, teamId: caller.teamId });
     const all = await listUploadEvents({ teamId: caller.teamId, uploadId: id });
-    return { upload, all };
+    return { upload, all, teamId: caller.teamId };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -28,11 +29,14 @@ async function load(id: string) {
 export default async function LogPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { file } = await searchParams;
-  const { upload, all } = await load(id);
+  const { upload, all, teamId } = await load(id);
   // An archive is viewed member by member: default to the member of its first event.
   const isArchive = upload.format?.includes("archive") ?? false;
   const shownFile = file ?? (isArchive ? (all.find((e) => e.file)?.file ?? undefined) : undefined) ?? upload.files[0]?.name;
-  const events = upload.files.length === 1 && !isArchive ? all : all.filter((e) => e.file === shownFile);
+  // A single plain file's events and groups carry no file name; an archive's or a set's carry theirs.
+  const single = upload.files.length === 1 && !isArchive;
+  const events = single ? all : all.filter((e) => e.file === shownFile);
+  const { groups } = await getLogGroups({ teamId, uploadId: id, file: single ? null : (shownFile ?? null) });
   const eventFiles = [...new Set(all.map((e) => e.file).filter((f): f is string => Boolean(f)))];
   const direct = upload.files.find((f) => f.name === shownFile);
   return (
@@ -53,7 +57,7 @@ export default async function LogPage({ params, searchParams }: Props) {
       <p className="text-sm text-slate-600 dark:text-slate-400">
         {events.length} event{events.length === 1 ? "" : "s"} highlighted{direct?.size ? ` · ${(direct.size / 1024).toFixed(1)} KiB` : ""}. Click a line number to link to it; shift-click for a range.
       </p>
-      <LogViewer uploadId={id} file={shownFile} totalLines={direct?.lines ?? null} eventRanges={events.map((e) => ({ from: e.line, to: e.endLine, cls: e.class }))} />
+      <LogViewer key={shownFile} uploadId={id} file={shownFile} totalLines={direct?.lines ?? null} eventRanges={events.map((e) => ({ from: e.line, to: e.endLine, cls: e.class }))} groups={groups} />
     </section>
   );
 }
