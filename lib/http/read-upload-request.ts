@@ -1,6 +1,8 @@
 // Turns an upload request into a stream of files without buffering them: multipart/form-data (any
 // number of file parts) or a raw body (text, .gz, .zip). Metadata comes from query parameters and
 // from multipart text fields; fields may follow the files, so metadata is read once files are done.
+// A client that goes away part way (a cancelled transfer, a closed tab) ends the body with an error,
+// so the upload is refused and what was stored of it removed, instead of waiting for bytes forever.
 import { Readable } from "node:stream";
 import busboy from "busboy";
 import type { IncomingFile } from "../services/create-upload";
@@ -26,13 +28,29 @@ export function readUploadRequest(request: Request): UploadRequest {
     return { files: multipartFiles(request, meta), metadata: () => meta };
   }
   const name = url.searchParams.get("name") ?? filenameFromDisposition(request.headers.get("content-disposition")) ?? "upload.log";
-  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const body = requestBody(request);
   return {
     files: (async function* () {
       yield { name, contentType: type || undefined, stream: body };
     })(),
     metadata: () => meta,
   };
+}
+
+/**
+ * The request body as a Node stream that fails once the client disconnects. Next aborts the request's
+ * signal when the connection closes before the response is sent, but leaves the body stream waiting.
+ */
+function requestBody(request: Request): Readable {
+  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const { signal } = request;
+  const gone = () => body.destroy(new ValidationError("the client closed the connection before the upload was complete"));
+  if (signal.aborted) gone();
+  else {
+    signal.addEventListener("abort", gone, { once: true });
+    body.once("close", () => signal.removeEventListener("abort", gone));
+  }
+  return body;
 }
 
 function filenameFromDisposition(header: string | null): string | undefined {
@@ -54,8 +72,11 @@ async function* multipartFiles(request: Request, meta: Record<string, string>): 
   });
   bb.on("error", (err) => push(new ValidationError(`malformed multipart body: ${(err as Error).message}`)));
   bb.on("close", () => push(null));
-  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
-  body.on("error", (err) => push(err));
+  const body = requestBody(request);
+  body.on("error", (err) => {
+    push(err);
+    bb.destroy(err); // fails the file part being stored, which would otherwise wait for more bytes
+  });
   body.pipe(bb);
   for (;;) {
     while (queue.length === 0) await new Promise<void>((r) => (wake = r));
