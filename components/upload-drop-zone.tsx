@@ -75,7 +75,7 @@ export function UploadDropZone({ onFiles }: { onFiles: (files: File[]) => void }
         or choose log files…
       </label>
       <p id="log-files-hint" className="text-sm text-slate-600 dark:text-slate-300">
-        CI logs, <code>.gz</code>, GitHub Actions log archives (<code>.zip</code>), strace output. Each file is analysed on its own.
+        CI logs, <code>.gz</code>, GitHub Actions log archives (<code>.zip</code>), strace output (all the <code>-ff</code> files of one trace together).
       </p>
     </div>
   );

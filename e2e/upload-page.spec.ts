@@ -2,35 +2,11 @@
 // text each get a transfer and an analysis bar that reach the end over server-sent events, then a link
 // to their incident; duplicates, refusals and a broken event stream are reported; axe finds nothing.
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { axeViolations } from "./axe";
 import { expect, test } from "./fixtures";
 import { corpusFile, screenshotBoth } from "./support";
-
-type DropFile = { name: string; base64: string; type?: string };
-
-/** Drops files on the drop zone the way a browser does: dragenter, dragover, drop with a DataTransfer. */
-async function dropFiles(page: Page, files: DropFile[]): Promise<void> {
-  const zone = page.getByTestId("drop-zone");
-  const dataTransfer = await page.evaluateHandle((list) => {
-    const dt = new DataTransfer();
-    for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
-      dt.items.add(new File([bytes], f.name, { type: f.type ?? "text/plain" }));
-    }
-    return dt;
-  }, files);
-  await zone.dispatchEvent("dragenter", { dataTransfer });
-  await zone.dispatchEvent("dragover", { dataTransfer });
-  await expect(zone).toHaveAttribute("data-over", "true");
-  await zone.dispatchEvent("drop", { dataTransfer });
-  await expect(zone).not.toHaveAttribute("data-over");
-}
-
-const corpusDrop = async (name: string): Promise<DropFile> => ({ name: path.basename(name), base64: (await readFile(corpusFile(name))).toString("base64") });
-
-const item = (page: Page, name: string) => page.getByTestId("upload-item").filter({ has: page.getByText(name, { exact: true }) }).first();
+import { corpusDrop, dropFiles, uploadItem as item } from "./upload-page-helpers";
 
 async function expectFinished(page: Page, name: string): Promise<void> {
   const row = item(page, name);
@@ -67,6 +43,8 @@ test("dropped files and pasted text are sent, analysed live and linked to their 
   await expect(chosen.getByRole("listitem")).toHaveCount(2);
   await page.getByLabel("Or paste log text").fill(await uniqueLog());
   await page.getByLabel("Sent as file").fill(pastedName);
+  // Unrelated logs: one upload each unless chosen otherwise.
+  await expect(page.getByRole("radio", { name: /Separate uploads/ })).toBeChecked();
 
   // Slow uploads down (Chromium's network emulation) so the page can be seen mid-transfer.
   const cdp = await page.context().newCDPSession(page);
