@@ -81,6 +81,12 @@ describe("refusing uploads", () => {
     const tooMany = createUpload({ teamId, files: (async function* () { yield* files; })(), maxFiles: 3 });
     await expect(tooMany).rejects.toMatchObject({ status: 413, message: expect.stringMatching(/at most 3 files/) });
     await expect(uploadFiles(teamId, [textFile("a.log", "x\n")], { runUrl: "not a url" })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/runUrl/) });
+    // The run URL becomes a link on the incident page: web addresses only.
+    for (const runUrl of ["javascript:alert(1)", "data:text/html,<b>x</b>"]) {
+      await expect(uploadFiles(teamId, [textFile("a.log", "x\n")], { runUrl })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/http\(s\)/) });
+    }
+    // Two files of one name would shadow each other in the viewer and the analysis.
+    await expect(uploadFiles(teamId, [textFile("build.log", "a\n"), textFile("ci/build.log", "b\n")])).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/two files are named "build.log"/) });
     await nothingStored(teamId);
   });
 });

@@ -18,7 +18,8 @@ export const ZUploadMetadata = z.object({
   ciProvider: z.string().max(100).optional(),
   workflow: z.string().max(300).optional(),
   job: z.string().max(300).optional(),
-  runUrl: z.string().url().max(2000).optional(),
+  // Shown as a link on incident pages: only web addresses (never javascript:, data: and the like).
+  runUrl: z.url({ protocol: /^https?$/, error: "runUrl must be an http(s) URL" }).max(2000).optional(),
   runId: z.string().max(100).optional(),
   startedAt: z.coerce.date().optional(),
   finishedAt: z.coerce.date().optional(),
@@ -66,6 +67,8 @@ export async function createUpload(input: {
       if (names.length >= maxFiles) throw new PayloadTooLargeError(`an upload holds at most ${maxFiles} files; send the rest in another upload or as one .zip`);
       const name = file.name.split(/[\\/]/).pop() ?? "";
       if (!SAFE_NAME.test(name)) throw new ValidationError(`invalid file name ${JSON.stringify(file.name)}`);
+      // Names locate files in an upload (log viewer, evidence links, archive-like analysis): one each.
+      if (names.includes(name)) throw new ValidationError(`two files are named ${JSON.stringify(name)}; rename one or send them as separate uploads`);
       names.push(name);
       // Where the bytes go is recorded before they are written, so a failure part way can be cleaned up.
       const storageKey = storageKeyFor(store, upload.id, names.length - 1);
