@@ -126,7 +126,7 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
         const traced = item.trace ? await item.trace : null;
         const pushLines = scanned ? undefined : router.lineBytes();
         const pushScanned = router.scannedLines();
-        if (traced && pushScanned) feedLines(reader, traced.chunk, (buf, start, end, firstNo, file) => pushScanned(traced, buf, start, end, firstNo, file), src.file);
+        if (traced && pushScanned) feedScanned(reader, traced, pushScanned, src.file);
         else if (pushLines) feedLines(reader, item.chunk, pushLines, src.file);
         else reader.write(scanned ? scanned.chunk : item.chunk, scanned?.result);
         if (opts.onProgress && bytes + reader.bytes - lastProgress >= PROGRESS_EVERY) {
@@ -144,7 +144,8 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
         if (chunk.length) pending = chunk[chunk.length - 1] !== 10;
         const body = range && range[1] > range[0];
         const trace = body && !scanner && tracing && traceScanner ? traceScanner.scan(chunk, range[0], range[1], src.file ?? opts.name) : undefined;
-        queue.push({ chunk, scan: body && scanner ? scanner.scan(chunk, range[0], range[1]) : null, trace });
+        // A scanned trace chunk is not kept: the scan holds what is left of it.
+        queue.push({ chunk: trace ? NO_BYTES : chunk, scan: body && scanner ? scanner.scan(chunk, range[0], range[1]) : null, trace });
         if (queue.length > (scanner || trace ? SCAN_AHEAD : 0)) await consume();
       }
       while (queue.length) await consume();
@@ -196,6 +197,16 @@ function feedLines(reader: LineReader, chunk: Uint8Array, pushLines: NonNullable
   reader.bytes += end - start;
   if (end < buf.length) reader.write(buf.subarray(end));
 }
+
+/** The lines of a chunk a worker scanned for the strace analyzer, and the partial lines around them. */
+function feedScanned(reader: LineReader, t: ScannedTrace, pushScanned: NonNullable<StraceAnalyzer["pushScanned"]>, file: string | undefined): void {
+  if (t.head.length) reader.write(t.head);
+  reader.lineNo += pushScanned(t, reader.lineNo + 1, file);
+  reader.bytes += t.bytes;
+  if (t.tail.length) reader.write(t.tail);
+}
+
+const NO_BYTES = new Uint8Array(0);
 
 /** Builds the public result: merges engines, picks the root cause, adds stats and version. */
 export function toResult(c: Collected, startedAt: number): AnalysisResult {

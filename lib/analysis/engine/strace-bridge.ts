@@ -2,10 +2,17 @@
 // module degrades to "every input is a build log" instead of taking the build-log analyzer down.
 import type { AnalyzeOptions, LineAnalyzer } from "../types";
 
-/** A chunk whose complete lines a worker scanned for the strace analyzer (opaque here). */
+/**
+ * A chunk whose complete lines a worker scanned for the strace analyzer (opaque here, but for the bytes
+ * around them: the chunk itself is not kept, so that it is garbage at once).
+ */
 export interface ScannedTrace {
-  /** The whole chunk, usable again after its trip to the worker. */
-  chunk: Uint8Array;
+  /** The chunk's bytes before its complete lines: the end of a line the previous chunk left partial. */
+  head: Uint8Array;
+  /** The complete lines' length. */
+  bytes: number;
+  /** The chunk's bytes after its complete lines: the start of a line the next chunk ends. */
+  tail: Uint8Array;
 }
 
 export interface TraceScanner {
@@ -15,11 +22,8 @@ export interface TraceScanner {
 }
 
 export interface StraceAnalyzer extends LineAnalyzer {
-  /**
-   * The complete lines buf[start, end) of a chunk a TraceScanner scanned (`scanned`), the first being line
-   * `firstNo` of `file`: the same as pushLines of them. Returns how many lines there were.
-   */
-  pushScanned?(scanned: ScannedTrace, buf: Buffer, start: number, end: number, firstNo: number, file?: string): number;
+  /** The complete lines of a chunk a TraceScanner scanned, the first being line `firstNo` of `file`; returns their count. */
+  pushScanned?(scanned: ScannedTrace, firstNo: number, file?: string): number;
 }
 
 export interface StraceEngine {

@@ -95,7 +95,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   const procs = ctx.procs;
   const scanner = scanning.createLineScanner(SCANNER_CONFIG, isAscii);
   /** The in-process scanner's batch memory, reused (its batches are applied before the next scan). */
-  let memory: ArrayBuffer | undefined;
+  let memory: ArrayBuffer | SharedArrayBuffer | undefined;
   const mirrors = new Map<ScanOrigin, Mirror>();
   const infos = new Map<string, NameInfo>();
   /** A DataView of the buffer being read. */

@@ -11,11 +11,10 @@ export { TraceScanPool, type ScannedTrace } from "./scan-pool";
 
 export interface StraceAnalyzer extends LineAnalyzer {
   /**
-   * The complete lines buf[start, end) of a chunk scanned on a worker (TraceScanPool, `scanned`), the
-   * first being line `firstNo` of `file`: the same result as pushLines of them. Returns how many lines
-   * there were.
+   * The complete lines of a chunk scanned on a worker (TraceScanPool), the first being line `firstNo` of
+   * `file`: the same result as pushLines of them. Returns how many lines there were.
    */
-  pushScanned?(scanned: ScannedTrace, buf: Buffer, start: number, end: number, firstNo: number, file?: string): number;
+  pushScanned?(scanned: ScannedTrace, firstNo: number, file?: string): number;
 }
 
 /**

@@ -47,7 +47,7 @@ export const TABLES = 5;
  * views of `memory`, which the next scan may reuse.
  */
 export interface ScanBatch {
-  memory: ArrayBuffer;
+  memory: ArrayBuffer | SharedArrayBuffer;
   /** The run: buf[start, end). */
   start: number;
   end: number;
@@ -99,7 +99,9 @@ export interface LineScanner {
    * pid of lines that show none. The batch's arrays are views of `memory` when it is large enough (a
    * batch the caller is done with), else of a new buffer.
    */
-  scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer): ScanBatch;
+  scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer | SharedArrayBuffer): ScanBatch;
+  /** Bytes of batch memory per line. */
+  bytesPerLine: number;
 }
 
 export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8Array) => boolean): LineScanner {
@@ -461,7 +463,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
   let b: ScanBatch;
   let capacity = 0;
 
-  function newBatch(memory: ArrayBuffer, cap: number): ScanBatch {
+  function newBatch(memory: ArrayBuffer | SharedArrayBuffer, cap: number): ScanBatch {
     let at = 0;
     const f64 = () => new Float64Array(memory, (at += cap * 8) - cap * 8, cap);
     const i32 = () => new Int32Array(memory, (at += cap * 4) - cap * 4, cap);
@@ -498,7 +500,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
   }
 
   /** A batch for `cap` lines, in `memory` when it is large enough; the first `keep` lines of `old` copied. */
-  function allocate(cap: number, memory: ArrayBuffer | undefined, old: ScanBatch | null, keep: number): ScanBatch {
+  function allocate(cap: number, memory: ArrayBuffer | SharedArrayBuffer | undefined, old: ScanBatch | null, keep: number): ScanBatch {
     const bytes = cap * BYTES_PER_LINE;
     const mem = memory && memory.byteLength >= bytes ? memory : new ArrayBuffer(bytes);
     capacity = Math.floor(mem.byteLength / BYTES_PER_LINE);
@@ -511,7 +513,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     return nb;
   }
 
-  function scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer): ScanBatch {
+  function scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer | SharedArrayBuffer): ScanBatch {
     // Bounded tables: forgotten between batches only, so that a batch's ids all belong to one epoch.
     if (tables.some((t, i) => t.keys.length >= MAX_STRINGS[i])) {
       tables = MAX_STRINGS.map(newTable);
@@ -527,7 +529,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     // when the whole run has none, no line needs checking on its own.
     const body = buf.subarray(start, end);
     const clean = isAscii(body) && body.indexOf(13) < 0 && body.indexOf(27) < 0;
-    b = allocate(((end - start) >> 6) + 64, memory, null, 0);
+    b = allocate(((end - start) >> 7) + 64, memory, null, 0);
     let n = 0;
     for (let p = start; p < end; ) {
       let nl = buf.indexOf(10, p);
@@ -641,5 +643,5 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     }
   }
 
-  return { scan };
+  return { scan, bytesPerLine: BYTES_PER_LINE };
 }

@@ -1,8 +1,11 @@
 // Parallel scanning of large traces: worker threads run the line scanner (line-scanner.ts) over the
 // complete lines of each chunk while the main thread applies the batches of earlier chunks, in order, to
 // the one stateful analysis (byte-path.ts). The design is the build-log pre-scan's (input/parallel-scanner.ts):
-// chunks that own their memory move to the worker and back without a copy; the worker is created from
-// source text, here the scanner function's own, so it needs no loader, bundler entry or file on disk.
+// a few workers created from source text (here the scanner function's own, so they need no loader, bundler
+// entry or file on disk), a bounded number of chunks in flight. The chunk's lines are copied into a slot of
+// shared memory, which the worker scans in place and writes the batch next to: nothing is allocated or
+// moved between threads per chunk, so the main thread's heap sees no churn of large buffers.
+import { isAscii } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SCANNER_CONFIG } from "./classify";
@@ -11,16 +14,25 @@ import { pidFromFileName } from "./trace-analyzer";
 
 /** A chunk whose complete lines were scanned on a worker. */
 export interface ScannedTrace {
-  /** The whole chunk, usable again (it moved to the worker and back, or stayed here). */
-  chunk: Uint8Array;
-  /** The bytes the batch's offsets refer to (the chunk itself, or a copy of its lines). */
+  /** The chunk's bytes before and after its complete lines (copies: the chunk itself is not kept). */
+  head: Uint8Array;
+  tail: Uint8Array;
+  /** The complete lines' length. */
+  bytes: number;
+  /** The bytes the batch's offsets refer to (a copy of the chunk's complete lines). */
   buf: Buffer;
   batch: ScanBatch;
   /** The worker whose scanner gave the batch's ids. */
   origin: object;
-  /** The batch is applied: its memory may serve that worker's next batch. */
+  /** The batch is applied: its slot may take the next chunk. */
   release(): void;
 }
+
+/** Chunks in flight at most (the engine scans at most 7 ahead), and the lines a slot takes. */
+const SLOTS = 8;
+const SLOT_BYTES = 1 << 20;
+/** Room for batches of lines of 32 bytes on average; a chunk of shorter lines gets a batch of its own memory. */
+const SLOT_LINES = SLOT_BYTES >> 5;
 
 // `__name` is the helper esbuild's keepNames (tsx) calls in transpiled code; the scanner's text may use it.
 const workerSource = () => `
@@ -29,72 +41,78 @@ const { isAscii } = require("node:buffer");
 var __name = (target, value) => Object.defineProperty(target, "name", { value, configurable: true });
 const createLineScanner = ${createLineScanner.toString()};
 const scanner = createLineScanner(workerData.config, isAscii);
-parentPort.on("message", ({ id, bytes, start, end, defaultPid, memory }) => {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+const { data, batches } = workerData;
+parentPort.on("message", ({ id, slot, length, defaultPid }) => {
+  const buf = Buffer.from(data[slot], 0, length);
   let batch = null, error = null;
   try {
-    batch = scanner.scan(buf, start, end, defaultPid, memory || undefined);
+    batch = scanner.scan(buf, 0, length, defaultPid, batches[slot]);
   } catch (e) {
     error = String((e && e.stack) || e);
   }
-  parentPort.postMessage({ id, batch, error, bytes }, batch ? [bytes.buffer, batch.memory] : [bytes.buffer]);
+  // A batch that outgrew its slot has memory of its own, which moves; the slot's is shared.
+  const own = batch && batch.memory !== batches[slot];
+  parentPort.postMessage({ id, batch, error }, own ? [batch.memory] : []);
 });
 `;
 
 interface Pending {
   resolve: (r: ScannedTrace) => void;
   reject: (e: Error) => void;
-  /** The chunk, when only a copy of its lines went to the worker. */
-  original: Uint8Array | null;
-}
-
-/** Batch buffers kept per worker for reuse. */
-const SPARES = 4;
-
-interface ScanWorker {
-  worker: Worker;
+  head: Uint8Array;
+  tail: Uint8Array;
+  slot: number;
   origin: object;
-  /** Batch memory the main thread is done with, to go back with the next chunk. */
-  spare: ArrayBuffer[];
 }
 
 export class TraceScanPool {
-  private workers: ScanWorker[] = [];
+  private workers: { worker: Worker; origin: object }[] = [];
   private next = 0;
   private seq = 0;
   private waiting = new Map<number, Pending>();
+  private readonly data: SharedArrayBuffer[] = [];
+  private readonly batches: SharedArrayBuffer[] = [];
+  private readonly free: number[] = [];
+  /** Scans on this thread when no slot is free or a chunk does not fit one (never with the engine's limits). */
+  private readonly local = createLineScanner(SCANNER_CONFIG, isAscii);
 
   private constructor(count: number) {
+    for (let i = 0; i < SLOTS; i++) {
+      this.data.push(new SharedArrayBuffer(SLOT_BYTES));
+      this.batches.push(new SharedArrayBuffer(SLOT_LINES * this.local.bytesPerLine));
+      this.free.push(i);
+    }
     const source = workerSource();
     for (let i = 0; i < count; i++) {
-      // The scanner keeps bounded tables of names and paths; its batches are moved, not copied.
+      // The scanner keeps bounded tables of names and paths; it allocates little else.
       const worker = new Worker(source, {
         eval: true,
-        workerData: { config: SCANNER_CONFIG },
-        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 16, codeRangeSizeMb: 16 },
+        workerData: { config: SCANNER_CONFIG, data: this.data, batches: this.batches },
+        resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4, codeRangeSizeMb: 8 },
       });
-      const w: ScanWorker = { worker, origin: {}, spare: [] };
-      worker.on("message", (m: { id: number; batch: ScanBatch | null; error: string | null; bytes: Uint8Array }) => {
+      const origin = {};
+      worker.on("message", (m: { id: number; batch: ScanBatch | null; error: string | null }) => {
         const p = this.waiting.get(m.id);
         this.waiting.delete(m.id);
         if (!p) return;
-        const batch = m.batch;
-        if (!batch) return p.reject(new Error(`strace scan worker: ${m.error}`));
-        const buf = Buffer.from(m.bytes.buffer, m.bytes.byteOffset, m.bytes.byteLength);
-        const release = () => void (w.spare.length < SPARES && w.spare.push(batch.memory));
-        p.resolve({ chunk: p.original ?? m.bytes, buf, batch, origin: w.origin, release });
+        if (!m.batch) {
+          this.free.push(p.slot);
+          return p.reject(new Error(`strace scan worker: ${m.error}`));
+        }
+        const buf = Buffer.from(this.data[p.slot], 0, m.batch.end);
+        p.resolve({ head: p.head, tail: p.tail, bytes: m.batch.end, buf, batch: m.batch, origin, release: () => this.free.push(p.slot) });
       });
       worker.on("error", (err) => {
         for (const p of this.waiting.values()) p.reject(err);
         this.waiting.clear();
       });
-      this.workers.push(w);
+      this.workers.push({ worker, origin });
     }
   }
 
   /**
-   * A pool with a worker per core (up to two), or null on a single core, with FAULTLINE_THREADS=0, or
-   * without worker support (the caller then scans in-process).
+   * A pool with a worker per core (up to two; FAULTLINE_THREADS=N asks for N), or null on a single core,
+   * with FAULTLINE_THREADS=0, or without worker support (the caller then scans in-process).
    */
   static create(): TraceScanPool | null {
     const cores = availableParallelism();
@@ -110,21 +128,30 @@ export class TraceScanPool {
 
   /** Scans the complete lines chunk[start, end) of file `name` (its pid, for `-ff` files). */
   scan(chunk: Uint8Array, start: number, end: number, name: string | undefined): Promise<ScannedTrace> {
+    const defaultPid = pidFromFileName(name) ?? 0;
+    const slot = end - start <= SLOT_BYTES ? this.free.pop() : undefined;
+    if (slot === undefined) return Promise.resolve(this.scanHere(chunk, start, end, defaultPid));
+    new Uint8Array(this.data[slot], 0, end - start).set(chunk.subarray(start, end));
     const id = this.seq++;
-    const w = this.workers[this.next++ % this.workers.length];
-    // A chunk that is the whole of its ArrayBuffer can move to the worker and back; others are copied.
-    const owned = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && !(chunk.buffer instanceof SharedArrayBuffer);
-    const bytes = owned ? chunk : new Uint8Array(chunk.subarray(start, end));
-    const [s, e] = owned ? [start, end] : [0, end - start];
+    const { worker, origin } = this.workers[this.next++ % this.workers.length];
+    // Copies of the bytes around the lines, so that nothing keeps the chunk: it dies young (chunks kept
+    // while a few others are scanned would outlive collections of the young generation, and wait for
+    // a full one).
+    const head = new Uint8Array(chunk.subarray(0, start));
+    const tail = new Uint8Array(chunk.subarray(end));
     const scanned = new Promise<ScannedTrace>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, original: owned ? null : chunk });
-      const memory = w.spare.pop() ?? null;
-      const transfer = memory ? [bytes.buffer as ArrayBuffer, memory] : [bytes.buffer as ArrayBuffer];
-      w.worker.postMessage({ id, bytes, start: s, end: e, defaultPid: pidFromFileName(name) ?? 0, memory }, transfer);
+      this.waiting.set(id, { resolve, reject, head, tail, slot, origin });
+      worker.postMessage({ id, slot, length: end - start, defaultPid });
     });
     // A scan nobody waits for any more (the analysis stopped at an earlier error) must not fail the process.
     scanned.catch(() => {});
     return scanned;
+  }
+
+  private scanHere(chunk: Uint8Array, start: number, end: number, defaultPid: number): ScannedTrace {
+    const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const batch = this.local.scan(buf, start, end, defaultPid);
+    return { head: chunk.subarray(0, start), tail: chunk.subarray(end), bytes: end - start, buf, batch, origin: this.local, release: () => {} };
   }
 
   close(): void {

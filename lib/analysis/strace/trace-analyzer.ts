@@ -190,9 +190,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   };
   const bytePath = createBytePath(core);
   const pushLines = bytePath.pushLines;
-  // A scan of other lines than these (never expected) is not used: the lines are scanned here instead.
-  const pushScanned: StraceAnalyzer["pushScanned"] = (t, buf, start, end, firstNo, file) => {
-    if (t.batch.end - t.batch.start !== end - start) return pushLines(buf, start, end, firstNo, file);
+  const pushScanned: StraceAnalyzer["pushScanned"] = (t, firstNo, file) => {
     const n = bytePath.pushScanned(t.buf, t.batch, t.origin, firstNo, file);
     t.release();
     return n;

@@ -2,63 +2,19 @@
 // line as text decoded the engine's way gives: events, root cause and the whole StraceReport (syscall
 // table, process tree, files, endpoints, path resolutions). Checked on the corpus traces, on variants of
 // them in every prefix/stamp/decoration form strace prints, and on randomly damaged copies.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyzeStream } from "../../analyze";
-import { decodeLine } from "../../input/decode-line";
-import type { AnalyzeOptions, LogLine } from "../../types";
+import type { AnalyzeOptions } from "../../types";
 import { createStraceAnalyzer } from "../index";
-
-const CORPUS = join(__dirname, "../../../../../shared/corpus");
-
-/** mulberry32: small, seeded, reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Input {
-  name?: string;
-  bytes: Buffer;
-}
-
-/** Line by line as text, the way LineReader decodes lines for push(). */
-function viaText(inputs: Input[], opts: AnalyzeOptions) {
-  const a = createStraceAnalyzer("strace", opts);
-  for (const { name, bytes } of inputs) {
-    let no = 0;
-    for (let p = 0; p < bytes.length; ) {
-      let nl = bytes.indexOf(10, p);
-      if (nl < 0) nl = bytes.length;
-      const line: LogLine = { no: ++no, text: decodeLine(bytes, p, nl).text, bytes: nl - p + 1 };
-      if (name !== undefined) line.file = name;
-      a.push(line);
-      p = nl + 1;
-    }
-  }
-  return a.finish();
-}
+import { corpusFfFiles, corpusTraces, CORPUS, rng, runsOf, VARIANTS, viaText, type Input } from "./trace-inputs";
 
 /** As bytes, in runs of whole lines cut at random. */
 function viaBytes(inputs: Input[], opts: AnalyzeOptions, r: () => number) {
   const a = createStraceAnalyzer("strace", opts);
   for (const { name, bytes } of inputs) {
     let no = 0;
-    let p = 0;
-    while (p < bytes.length) {
-      let end = Math.min(bytes.length, p + 1 + Math.floor(r() * 4_000));
-      const nl = bytes.indexOf(10, end - 1);
-      end = nl < 0 ? bytes.length : nl + 1;
-      no += a.pushLines!(bytes, p, end, no + 1, name);
-      p = end;
-    }
+    for (const [p, end] of runsOf(bytes, r)) no += a.pushLines!(bytes, p, end, no + 1, name);
   }
   return a.finish();
 }
@@ -69,45 +25,6 @@ function expectSame(inputs: Input[], seed: number): void {
     const one = inputs.length === 1 ? [{ bytes: inputs[0].bytes }] : inputs;
     expect(viaBytes(one, o, rng(seed))).toEqual(viaText(one, o));
   }
-}
-
-// Variants of a trace in the other forms strace prints.
-const lines = (t: string) => t.split("\n");
-const PREFIX = /^(\d+) (\d\d):(\d\d):(\d\d)\.(\d+) /;
-const VARIANTS: Record<string, (t: string, r: () => number) => string> = {
-  asIs: (t) => t,
-  bracketPid: (t) => t.replace(/^(\d+) /gm, "[pid $1] "),
-  noStamp: (t) => t.replace(/^(\d+) [\d:.]+ /gm, "$1 "),
-  noPid: (t) => t.replace(/^\d+ /gm, ""),
-  epoch: (t) => t.replace(/^(\d+) (\d\d):(\d\d):(\d\d)\.(\d+) /gm, (_, p, h, m, s, us) => `${p} ${1795200000 + Number(h) * 3600 + Number(m) * 60 + Number(s)}.${us} `),
-  relative: (t, r) => lines(t).map((l) => l.replace(PREFIX, (_, p) => `${p}      0.${String(Math.floor(r() * 999999)).padStart(6, "0")} `)).join("\n"),
-  secondsOnly: (t) => t.replace(/^(\d+) (\d\d:\d\d:\d\d)\.\d+ /gm, "$1 $2 "),
-  undecorated: (t) => t.replace(/AT_FDCWD<[^<>"]*>/g, "AT_FDCWD").replace(/\b(\d+)<[^<>"]*(?:<[^<>"]*>)?>/g, "$1"),
-  comm: (t) => t.replace(/^(\d+) /gm, "$1<prog> "),
-  spaced: (t) => t.replace(/ = /g, "   = ").replace(/^/gm, " "),
-  crlfAndColour: (t, r) => lines(t).map((l) => (r() < 0.05 ? `${l}\r` : r() < 0.03 ? `\x1b[31m${l}\x1b[0m` : l)).join("\n"),
-  nonAscii: (t, r) => lines(t).map((l) => (r() < 0.05 ? l.replace(/"\//, '"/é') : l)).join("\n"),
-  longLines: (t, r) => lines(t).map((l) => (r() < 0.02 ? l.replace(/", /, `${"x".repeat(9_000)}", `) : l)).join("\n"),
-  relativeCwd: (t) => t.replace(/, "\/srv\/ci\//g, ', "../ci/').replace(/, "\/root\//g, ', "./r//x/../'),
-  damaged: (t, r) =>
-    lines(t)
-      .map((l) => {
-        if (r() > 0.08) return l;
-        const at = Math.floor(r() * (l.length + 1));
-        const pick = r();
-        if (pick < 0.3) return l.slice(0, at);
-        if (pick < 0.6) return l.slice(0, at) + `"<>()[]{}\\=,+-. ?`[Math.floor(r() * 17)] + l.slice(at);
-        if (pick < 0.8) return l.slice(0, at) + l.slice(at + Math.floor(r() * 20));
-        return l.slice(0, at) + l.slice(Math.max(0, at - 10), at) + l.slice(at);
-      })
-      .join("\n"),
-};
-
-function traces(): { name: string; text: string }[] {
-  if (!existsSync(CORPUS)) return [];
-  return readdirSync(CORPUS)
-    .filter((n) => /^strace-(?!c-).*\.txt$/.test(n) && statSync(join(CORPUS, n)).isFile())
-    .map((n) => ({ name: n, text: readFileSync(join(CORPUS, n), "utf8") }));
 }
 
 const INLINE = `23149 22:03:40.285219 brk(NULL)         = 0x55d742b37000 <0.000003>
@@ -164,16 +81,13 @@ describe("byte path ≡ text path", () => {
 
   it.skipIf(!existsSync(CORPUS))("on every corpus trace, in every variant", () => {
     let seed = 1;
-    for (const { text } of traces()) {
+    for (const { text } of corpusTraces()) {
       for (const f of Object.values(VARIANTS)) expectSame([{ bytes: Buffer.from(f(text, rng(seed))) }], seed++);
     }
   });
 
   it.skipIf(!existsSync(CORPUS))("on the per-pid files of a -ff trace, read together and one by one", () => {
-    const dir = join(CORPUS, "strace-ff-healthcheck");
-    const files = readdirSync(dir)
-      .filter((n) => /^trace\.\d+$/.test(n))
-      .map((n) => ({ name: n, bytes: readFileSync(join(dir, n)) }));
+    const files = corpusFfFiles();
     expectSame(files, 3);
     for (const f of files) expectSame([f], 5);
     expectSame(
@@ -184,7 +98,7 @@ describe("byte path ≡ text path", () => {
 
   it.skipIf(!existsSync(CORPUS))("through the engine, with chunks cut anywhere (lines across chunks included)", async () => {
     let seed = 100;
-    for (const { text } of traces()) {
+    for (const { text } of corpusTraces()) {
       const bytes = Buffer.from(VARIANTS.crlfAndColour(text, rng(seed)));
       const r = rng(seed++);
       async function* chunks(): AsyncGenerator<Uint8Array> {
