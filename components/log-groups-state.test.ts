@@ -2,7 +2,7 @@
 // go-dns-default-proxy.gha.log steps; a GitLab section with [collapsed=true]).
 import { describe, expect, it } from "vitest";
 import type { StoredLogGroup } from "@/lib/services/stored-log-groups";
-import { describeGroup, expandFor, initiallyCollapsed, LONG_LOG_LINES } from "./log-groups-state";
+import { describeGroup, expandFor, initiallyCollapsed, LONG_LOG_LINES, rangeIndex } from "./log-groups-state";
 
 const steps: StoredLogGroup[] = [
   { name: "Run go mod download", kind: "step", line: 1, endLine: 4, depth: 0, startedAt: "2026-11-20T21:52:45.7563387Z", endedAt: "2026-11-20T21:52:45.7630791Z" },
@@ -42,5 +42,21 @@ describe("describeGroup", () => {
     expect(describeGroup(steps[0])).toBe("4 lines · 7 ms");
     expect(describeGroup(steps[1])).toBe("396 lines · 2 s");
     expect(describeGroup(steps[2])).toBe("85 lines");
+  });
+});
+
+describe("rangeIndex", () => {
+  it("agrees with checking every range, long ranges included", () => {
+    const ranges = [{ from: 3, to: 3 }, { from: 10, to: 12 }, { from: 1, to: 40 }, { from: 50, to: 51 }];
+    const has = rangeIndex(ranges.slice(0, 2).concat(ranges.slice(3)));
+    const all = rangeIndex(ranges);
+    for (let from = 1; from <= 60; from++) {
+      for (const to of [from, from + 3]) {
+        const want = (rs: typeof ranges) => rs.some((r) => r.from <= to && r.to >= from);
+        expect(has(from, to)).toBe(want(ranges.slice(0, 2).concat(ranges.slice(3))));
+        expect(all(from, to)).toBe(want(ranges));
+      }
+    }
+    expect(rangeIndex([])(1, 100)).toBe(false);
   });
 });

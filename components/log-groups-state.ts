@@ -7,7 +7,26 @@ import { formatDuration } from "./timeline-format";
 /** Logs longer than this open with their uneventful groups collapsed; shorter ones show everything. */
 export const LONG_LOG_LINES = 300;
 
-const overlaps = (g: StoredLogGroup, r: LineRange) => r.from <= g.endLine && r.to >= g.line;
+/**
+ * Whether any of many line ranges overlaps a given one, in O(log n): ranges sorted by their end, with
+ * the smallest start among those ending at or after each position. A 1 GB log has thousands of groups
+ * and events; checking every pair would stall the page.
+ */
+export function rangeIndex(ranges: readonly LineRange[]): (from: number, to: number) => boolean {
+  const byEnd = [...ranges].sort((a, b) => a.to - b.to);
+  const minFrom = new Array<number>(byEnd.length + 1).fill(Infinity);
+  for (let i = byEnd.length - 1; i >= 0; i--) minFrom[i] = Math.min(minFrom[i + 1], byEnd[i].from);
+  return (from, to) => {
+    let lo = 0;
+    let hi = byEnd.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byEnd[mid].to < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return minFrom[lo] <= to;
+  };
+}
 
 /**
  * Header lines of the groups to show collapsed at first: a group holding an event line stays open
@@ -17,8 +36,9 @@ const overlaps = (g: StoredLogGroup, r: LineRange) => r.from <= g.endLine && r.t
 export function initiallyCollapsed(groups: readonly StoredLogGroup[], events: readonly LineRange[], totalLines: number): Set<number> {
   const out = new Set<number>();
   const long = totalLines > LONG_LOG_LINES;
+  const hasEvent = rangeIndex(events);
   for (const g of groups) {
-    if (g.endLine === g.line || events.some((e) => overlaps(g, e))) continue;
+    if (g.endLine === g.line || hasEvent(g.line, g.endLine)) continue;
     if (g.initially === "collapsed" || (long && g.initially !== "expanded")) out.add(g.line);
   }
   return out;

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { StoredLogGroup } from "@/lib/services/stored-log-groups";
 import { formatLineHash, parseLineHash, type LineRange } from "./line-range-hash";
-import { expandFor, initiallyCollapsed } from "./log-groups-state";
+import { expandFor, initiallyCollapsed, rangeIndex } from "./log-groups-state";
 import { LogRow, ROW } from "./log-row";
 import { buildRowMap } from "./log-rows";
 import { LogViewerToolbar } from "./log-viewer-toolbar";
@@ -35,6 +35,7 @@ export function LogViewer({ uploadId, file, totalLines, eventRanges, groups: gro
   const [jump, setJump] = useState<LineRange | null>(null);
   const groupAt = useMemo(() => new Map(groups.map((g) => [g.line, g])), [groups]);
   const maxDepth = useMemo(() => groups.reduce((m, g) => Math.max(m, g.depth), 0), [groups]);
+  const isEventLine = useMemo(() => rangeIndex(eventRanges), [eventRanges]);
 
   // Which lines the rows show depends on the folding; the pages to fetch follow from those lines.
   const { knownLines, learn, reach } = useKnownLines(totalLines, lastGroupLine);
@@ -107,7 +108,7 @@ export function LogViewer({ uploadId, file, totalLines, eventRanges, groups: gro
       collapsed={collapsed.has(no)}
       maxDepth={maxDepth}
       raw={raw}
-      inEvent={eventRanges.some((r) => no >= r.from && no <= r.to)}
+      inEvent={isEventLine(no, no)}
       selected={selected !== null && no >= selected.from && no <= selected.to}
       onSelect={selectLine}
       onToggle={toggle}

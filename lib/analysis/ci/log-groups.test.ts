@@ -99,6 +99,17 @@ describe("log groups", () => {
     expect(r.groups![0]).toMatchObject({ startedAt: "2023-11-14T22:13:20.000Z", endedAt: "2023-11-14T22:13:21.000Z" });
   });
 
+  it("Jenkins stages run to the next stage", async () => {
+    const r = await analyze(
+      ["[2024-01-02T03:04:05.679Z] [Pipeline] { (Build)", "[2024-01-02T03:04:06.000Z] + make", "[2024-01-02T03:04:07.000Z] [Pipeline] { (Test)", "[2024-01-02T03:04:08.000Z] + make test"].join("\n"),
+    );
+    expect(shape(r.groups)).toEqual([
+      ["Build", "group", 1, 2, 0],
+      ["Test", "group", 3, 4, 0],
+    ]);
+    expect(r.groups![0]).toMatchObject({ startedAt: "2024-01-02T03:04:05.679Z", endedAt: "2024-01-02T03:04:07.000Z" });
+  });
+
   it("groups never span files of an archive, and a plain log has none", async () => {
     const t = new GroupTracker();
     t.setFile("build/1_Run go version.txt");
