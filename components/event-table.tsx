@@ -1,9 +1,8 @@
-import type { IncidentEventView } from "@/lib/services/get-incident";
+import type { ClassGroup } from "@/lib/services/group-incident-events";
 import { classLabel } from "@/lib/services/incident-title";
 import Link from "next/link";
 import { ClassBadge } from "./class-badge";
 import { evidenceHref } from "./evidence-link";
-import { groupEventsByClass } from "./group-events";
 import { formatUtc } from "./timeline-format";
 
 export function lineRange(line: number, endLine: number): string {
@@ -26,9 +25,8 @@ function When({ first, last }: { first: string; last: string }) {
 }
 
 /** Events of an incident's builds by class (root cause's class first), the same failure across builds folded into one row. */
-export function EventTable({ events }: { events: IncidentEventView[] }) {
-  if (events.length === 0) return <p className="text-slate-600 dark:text-slate-400">No error events were found in these logs.</p>;
-  const sections = groupEventsByClass(events);
+export function EventTable({ sections }: { sections: ClassGroup[] }) {
+  if (sections.length === 0) return <p className="text-slate-600 dark:text-slate-400">No error events were found in these logs.</p>;
   return (
     <div className="overflow-x-auto">
     <table className="w-full border-collapse text-sm" aria-label="Error events">
@@ -46,7 +44,10 @@ export function EventTable({ events }: { events: IncidentEventView[] }) {
         <tbody key={s.class} data-testid="event-class" data-class-group={s.class}>
           <tr className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/60">
             <th scope="rowgroup" colSpan={3} className="py-1.5 pr-3 text-left font-semibold">
-              {classLabel(s.class)} <span className="font-normal text-slate-600 dark:text-slate-400">· {s.groups.length} distinct</span>
+              {classLabel(s.class)}{" "}
+              <span className="font-normal text-slate-600 dark:text-slate-400">
+                · {s.groups.length < s.distinct ? `showing ${s.groups.length} of ${s.distinct} distinct failures` : `${s.distinct} distinct`}
+              </span>
             </th>
             <td className="py-1.5 pr-3 text-right font-semibold tabular-nums" data-testid="event-class-count">{s.count}</td>
             <td className="py-1.5 pr-3 text-right tabular-nums">{s.uploads}</td>

@@ -37,4 +37,19 @@ describe("groupEventsByClass", () => {
     expect(sections[1]).toMatchObject({ count: 7, uploads: 2, firstSeenAt: "2026-11-20T10:00:00.000Z", lastSeenAt: "2026-11-22T00:00:00.000Z" });
     expect(sections[1].groups.map((g) => g.first.id)).toEqual(["1", "3"]);
   });
+
+  it("puts root-cause rows first within a class and caps rows per class, totals exact", () => {
+    const events = [
+      ev({ id: "1", fingerprint: "a", count: 2 }),
+      ev({ id: "2", fingerprint: "b", count: 3 }),
+      ev({ id: "3", fingerprint: "c", count: 4, isRootCause: true }),
+      ev({ id: "4", fingerprint: "a", uploadId: "u2", count: 1 }),
+    ];
+    const [all] = groupEventsByClass(events);
+    expect(all.groups.map((g) => g.first.id)).toEqual(["3", "1", "2"]);
+    const [capped] = groupEventsByClass(events, 2);
+    expect(capped).toMatchObject({ count: 10, uploads: 2, distinct: 3, isRootCause: true });
+    expect(capped.groups.map((g) => g.first.id)).toEqual(["3", "1"]);
+  });
 });
+

@@ -38,4 +38,12 @@ describe("prepareIncidentTrace", () => {
     const t = prepareIncidentTrace({ events: [event("u", {})], rootCause: null }, []);
     expect(t).toMatchObject({ primary: null, swimlanes: null, onlyTraces: false });
   });
+
+  it("draws from the traced build's events only; whether others exist is told, not counted", () => {
+    const own = [event("new", { isRootCause: true })];
+    const traces = [{ uploadId: "new", report }];
+    expect(prepareIncidentTrace({ events: own, rootCause: null, eventsOutsideTraces: false }, traces)).toMatchObject({ onlyTraces: true, rootCause: { pid: 22882, line: 812 } });
+    expect(prepareIncidentTrace({ events: own, rootCause: null, eventsOutsideTraces: true }, traces).onlyTraces).toBe(false);
+    expect(prepareIncidentTrace({ events: own, rootCause: null }, traces).onlyTraces).toBe(true);
+  });
 });

@@ -1,7 +1,7 @@
 // The trace parts of an incident page, from its events and its uploads' strace reports: which trace
 // to show (the root cause's build, else the first traced one), that trace's root-cause pid and line,
 // and its swimlanes (one trace: several builds of the same failure would repeat the same lanes).
-import type { IncidentView } from "@/lib/services/get-incident";
+import type { IncidentCoreView, IncidentEventView } from "@/lib/services/get-incident";
 import type { TraceReportView } from "@/lib/services/get-trace-reports";
 import { evidenceHref } from "./evidence-link";
 import { prepareSwimlanes, type SwimlaneData } from "./swimlane-chart-data";
@@ -21,9 +21,23 @@ export interface IncidentTrace {
 
 const num = (v: unknown) => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
 
-export function prepareIncidentTrace(incident: Pick<IncidentView, "events" | "rootCause">, traces: readonly TraceReportView[]): IncidentTrace {
-  const rc = incident.rootCause;
-  const primary = traces.find((t) => t.uploadId === rc?.uploadId) ?? traces[0] ?? null;
+export interface IncidentTraceInput extends Pick<IncidentCoreView, "rootCause"> {
+  /** At least the events of the drawn (primary) trace's build; the page loads only those. */
+  events: readonly IncidentEventView[];
+  /**
+   * Whether the incident has events in builds without a stored trace. Unset: `events` are all of the
+   * incident's events and tell.
+   */
+  eventsOutsideTraces?: boolean;
+}
+
+/** The trace a page draws: the root cause's build's, else the first stored one. */
+export function primaryTraceOf(traces: readonly TraceReportView[], rootCause: IncidentTraceInput["rootCause"]): TraceReportView | null {
+  return traces.find((t) => t.uploadId === rootCause?.uploadId) ?? traces[0] ?? null;
+}
+
+export function prepareIncidentTrace(incident: IncidentTraceInput, traces: readonly TraceReportView[]): IncidentTrace {
+  const primary = primaryTraceOf(traces, incident.rootCause);
   // The shown trace's own root-cause event: the incident's may be in an upload analysed before traces
   // were stored.
   const events = primary ? incident.events.filter((e) => e.uploadId === primary.uploadId) : [];
@@ -46,5 +60,6 @@ export function prepareIncidentTrace(incident: Pick<IncidentView, "events" | "ro
       )
     : null;
   const traced = new Set(traces.map((t) => t.uploadId));
-  return { primary, traceCount: traces.length, rootCause, threadOf, swimlanes, onlyTraces: traces.length > 0 && incident.events.every((e) => traced.has(e.uploadId)) };
+  const outside = incident.eventsOutsideTraces ?? incident.events.some((e) => !traced.has(e.uploadId));
+  return { primary, traceCount: traces.length, rootCause, threadOf, swimlanes, onlyTraces: traces.length > 0 && !outside };
 }

@@ -1,109 +1,78 @@
-// One incident: what broke, since when, its impact and timeline, and the evidence lines.
+// One incident: what broke, since when, its impact and timeline, and the evidence lines. The header and
+// root cause come from a cheap core read and are sent at once; the heavy sections stream in.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { ActionItemList } from "@/components/action-item-list";
-import { EventTable } from "@/components/event-table";
-import { ImpactTable } from "@/components/impact-table";
-import { prepareIncidentTrace } from "@/components/incident-trace-data";
-import { IncidentBuilds } from "@/components/incident-builds";
 import { IncidentControls } from "@/components/incident-controls";
-import { IncidentMergeForm } from "@/components/incident-merge-form";
 import { RootCauseCard } from "@/components/root-cause-card";
-import { RunbookView } from "@/components/runbook-view";
-import { SwimlaneChart } from "@/components/swimlane-chart";
-import { TimelineChart } from "@/components/timeline-chart";
-import { prepareTimelineChart } from "@/components/timeline-chart-data";
+import { SectionPlaceholder } from "@/components/section-placeholder";
 import { formatUtc } from "@/components/timeline-format";
-import { TimelineList } from "@/components/timeline-list";
-import { TimelineNoteForm } from "@/components/timeline-note-form";
-import { TraceReportSection } from "@/components/trace-report-section";
 import { currentCaller } from "@/lib/http/authenticate";
-import { NotFoundError } from "@/lib/services/errors";
-import { getIncident, type IncidentView } from "@/lib/services/get-incident";
-import { getRunbook } from "@/lib/services/get-runbook";
-import { getTraceReports } from "@/lib/services/get-trace-reports";
-import { listIncidents } from "@/lib/services/list-incidents";
-import { renderRunbook } from "@/lib/runbooks";
+import type { IncidentCoreView } from "@/lib/services/get-incident-core";
+import { updateIncidentAction } from "./actions";
+import { loadIncidentCore } from "./incident-data";
 import {
-  addImpactRowAction,
-  addNoteAction,
-  addRunbookActionItem,
-  mergeIncidentAction,
-  moveUploadsAction,
-  removeImpactRowAction,
-  splitIncidentAction,
-  updateIncidentAction,
-} from "./actions";
+  IncidentBuildsSection,
+  IncidentEventsSection,
+  IncidentImpactSection,
+  IncidentRunbookSection,
+  IncidentTimelineList,
+  IncidentTimelineSection,
+  IncidentTraceSection,
+} from "./incident-sections";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-async function load(id: string): Promise<IncidentView> {
-  const caller = await currentCaller();
-  try {
-    return await getIncident({ incidentId: id, teamId: caller.teamId });
-  } catch (err) {
-    if (err instanceof NotFoundError) notFound();
-    throw err;
-  }
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const incident = await load((await params).id);
+  const incident = await loadIncidentCore((await params).id);
   return { title: incident.title };
 }
 
 const h2 = "text-lg font-semibold";
 
 export default async function IncidentPage({ params }: Props) {
-  const incident = await load((await params).id);
+  const incident = await loadIncidentCore((await params).id);
   // A merged-away incident keeps its page for old links: where its builds went, and its history.
   if (incident.mergedInto) return <MergedAway incident={incident} into={incident.mergedInto} />;
   const caller = await currentCaller();
   const readOnly = !caller.scopes.includes("upload");
   const rc = incident.rootCause;
-  const [runbook, others, traces] = await Promise.all([
-    rc ? getRunbook({ teamId: caller.teamId, key: rc.runbookId, eventClass: rc.class }).then((rb) => renderRunbook(rb, rc.fields)) : null,
-    listIncidents({ teamId: caller.teamId, limit: 200 }).then((l) =>
-      l.items.filter((i) => i.id !== incident.id).map((i) => ({ id: i.id, title: `${i.title} (${i.status}, ${i.occurrenceCount} build${i.occurrenceCount === 1 ? "" : "s"})` })),
-    ),
-    getTraceReports({ teamId: caller.teamId, uploadIds: incident.uploads.map((u) => u.id) }),
-  ]);
-  const trace = prepareIncidentTrace(incident, traces);
-  const chart = prepareTimelineChart(incident.timeline.filter((t) => t.kind === "event" && t.class).map((t) => ({ at: t.at, class: t.class!, count: t.count ?? 1 })));
+  const id = incident.id;
   return (
     <article className="space-y-8">
       <header className="space-y-3">
         <IncidentHeading incident={incident} />
-        <IncidentControls status={incident.status} severity={incident.severity} owner={incident.owner} action={updateIncidentAction.bind(null, incident.id)} disabled={readOnly} />
+        <IncidentControls status={incident.status} severity={incident.severity} owner={incident.owner} action={updateIncidentAction.bind(null, id)} disabled={readOnly} />
       </header>
 
       {rc ? <RootCauseCard rootCause={rc} /> : null}
 
-      {trace.primary ? <TraceReportSection uploadId={trace.primary.uploadId} report={trace.primary.report} rootCause={trace.rootCause} threadOf={trace.threadOf} traceCount={trace.traceCount} /> : null}
+      <Suspense fallback={<SectionPlaceholder label="trace" />}>
+        <IncidentTraceSection incidentId={id} />
+      </Suspense>
 
       <section aria-labelledby="impact-heading" className="space-y-2">
         <h2 id="impact-heading" className={h2}>Impact</h2>
-        <ImpactTable
-          impact={incident.impact}
-          status={incident.status}
-          addAction={addImpactRowAction.bind(null, incident.id)}
-          removeAction={removeImpactRowAction.bind(null, incident.id)}
-          disabled={readOnly}
-        />
+        <Suspense fallback={<SectionPlaceholder label="impact" />}>
+          <IncidentImpactSection incidentId={id} status={incident.status} />
+        </Suspense>
       </section>
 
       <section aria-labelledby="timeline-heading" className="space-y-3">
         <TimelineHeading />
-        {trace.swimlanes ? <SwimlaneChart data={trace.swimlanes} /> : null}
-        {trace.onlyTraces ? null : <TimelineChart data={chart} />}
-        <TimelineNoteForm action={addNoteAction.bind(null, incident.id)} disabled={readOnly} />
-        <TimelineList items={incident.timeline} />
+        <Suspense fallback={<SectionPlaceholder label="timeline" />}>
+          <IncidentTimelineSection incidentId={id} />
+        </Suspense>
       </section>
 
-      {runbook ? <RunbookView runbook={runbook} onMakeActionItem={addRunbookActionItem.bind(null, incident.id)} /> : null}
+      {rc ? (
+        <Suspense fallback={<SectionPlaceholder label="runbook" />}>
+          <IncidentRunbookSection incidentId={id} rootCause={rc} />
+        </Suspense>
+      ) : null}
 
       <section aria-labelledby="actions-heading" className="space-y-2">
         <h2 id="actions-heading" className={h2}>Action items</h2>
@@ -112,27 +81,22 @@ export default async function IncidentPage({ params }: Props) {
 
       <section aria-labelledby="builds-heading" className="space-y-3">
         <h2 id="builds-heading" className={h2}>Builds</h2>
-        <IncidentBuilds
-          uploads={incident.uploads}
-          others={others}
-          splitAction={splitIncidentAction.bind(null, incident.id)}
-          moveAction={moveUploadsAction.bind(null, incident.id)}
-          disabled={readOnly}
-        />
-        <IncidentMergeForm others={others} action={mergeIncidentAction.bind(null, incident.id)} disabled={readOnly} />
+        <Suspense fallback={<SectionPlaceholder label="builds" />}>
+          <IncidentBuildsSection incident={incident} />
+        </Suspense>
       </section>
 
       <section aria-labelledby="events-heading" className="space-y-2">
-        <h2 id="events-heading" className={h2}>
-          Events{incident.eventsTruncated ? <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(the first {incident.events.length})</span> : null}
-        </h2>
-        <EventTable events={incident.events} />
+        <h2 id="events-heading" className={h2}>Events</h2>
+        <Suspense fallback={<SectionPlaceholder label="events" />}>
+          <IncidentEventsSection incidentId={id} />
+        </Suspense>
       </section>
     </article>
   );
 }
 
-function IncidentHeading({ incident }: { incident: IncidentView }) {
+function IncidentHeading({ incident }: { incident: IncidentCoreView }) {
   const builds = incident.occurrenceCount;
   return (
     <div className="space-y-1">
@@ -171,7 +135,7 @@ function TimelineHeading() {
   );
 }
 
-function MergedAway({ incident, into }: { incident: IncidentView; into: { id: string; title: string } }) {
+function MergedAway({ incident, into }: { incident: IncidentCoreView; into: { id: string; title: string } }) {
   return (
     <article className="space-y-8">
       <p role="note" className="rounded border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950 dark:border-indigo-800 dark:bg-indigo-950/40 dark:text-indigo-100">
@@ -186,7 +150,9 @@ function MergedAway({ incident, into }: { incident: IncidentView; into: { id: st
       </header>
       <section aria-labelledby="timeline-heading" className="space-y-3">
         <TimelineHeading />
-        <TimelineList items={incident.timeline} />
+        <Suspense fallback={<SectionPlaceholder label="timeline" />}>
+          <IncidentTimelineList incidentId={incident.id} />
+        </Suspense>
       </section>
     </article>
   );
