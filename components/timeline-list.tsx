@@ -44,7 +44,8 @@ function filterOf(kind: string): FilterKey {
   return FILTERS.find((f) => (f.kinds as readonly string[]).includes(kind))?.key ?? "changes";
 }
 
-export function TimelineList({ items }: { items: TimelineItem[] }) {
+/** `omittedEvents`: failures left off the list (capTimelineEvents); a note says so. */
+export function TimelineList({ items, omittedEvents = 0 }: { items: TimelineItem[]; omittedEvents?: number }) {
   const id = useId();
   const [shown, setShown] = useState<Record<FilterKey, boolean>>({ changes: true, jobs: true, steps: true, events: true });
   const counts = Object.fromEntries(FILTERS.map((f) => [f.key, 0])) as Record<FilterKey, number>;
@@ -95,6 +96,11 @@ export function TimelineList({ items }: { items: TimelineItem[] }) {
           );
         })}
       </ol>
+      {omittedEvents > 0 && shown.events ? (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="timeline-omitted">
+          {omittedEvents.toLocaleString("en-US")} later failure{omittedEvents === 1 ? " is" : "s are"} not listed here: the chart counts them, and Events below lists every failure by class.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
-// The incident page's heavy sections, each an async server component the page streams in its own
-// Suspense boundary, so the header and root cause are sent at once however many events there are.
+// The incident page's sections that read more than the core, each an async server component; the heavy
+// ones are streamed in their own Suspense boundary, so the header and root cause are sent at once
+// however many events there are.
 import { EventTable } from "@/components/event-table";
 import { ImpactTable } from "@/components/impact-table";
 import { IncidentBuilds } from "@/components/incident-builds";
@@ -9,6 +10,7 @@ import { SwimlaneChart } from "@/components/swimlane-chart";
 import { TimelineChart } from "@/components/timeline-chart";
 import { prepareTimelineChart } from "@/components/timeline-chart-data";
 import { TimelineList } from "@/components/timeline-list";
+import { capTimelineEvents } from "@/components/timeline-list-data";
 import { TimelineNoteForm } from "@/components/timeline-note-form";
 import { TraceReportSection } from "@/components/trace-report-section";
 import { currentCaller } from "@/lib/http/authenticate";
@@ -56,19 +58,22 @@ export async function IncidentTimelineSection({ incidentId }: { incidentId: stri
   const { readOnly, ...s } = await scope(incidentId);
   const [timeline, trace] = await Promise.all([getIncidentTimeline(s), loadIncidentTrace(incidentId)]);
   const chart = prepareTimelineChart(timeline.filter((t) => t.kind === "event" && t.class).map((t) => ({ at: t.at, class: t.class!, count: t.count ?? 1 })));
+  // The chart counts every failure; the list shows the first ones (the events table has them all).
+  const listed = capTimelineEvents(timeline);
   return (
     <>
       {trace.swimlanes ? <SwimlaneChart data={trace.swimlanes} /> : null}
       {trace.onlyTraces ? null : <TimelineChart data={chart} />}
       <TimelineNoteForm action={addNoteAction.bind(null, incidentId)} disabled={readOnly} />
-      <TimelineList items={timeline} />
+      <TimelineList items={listed.items} omittedEvents={listed.omittedEvents} />
     </>
   );
 }
 
 /** A merged-away incident's own history (its builds are elsewhere now). */
 export async function IncidentTimelineList({ incidentId }: { incidentId: string }) {
-  return <TimelineList items={await getIncidentTimeline(await teamScope(incidentId))} />;
+  const listed = capTimelineEvents(await getIncidentTimeline(await teamScope(incidentId)));
+  return <TimelineList items={listed.items} omittedEvents={listed.omittedEvents} />;
 }
 
 export async function IncidentRunbookSection({ incidentId, rootCause }: { incidentId: string; rootCause: NonNullable<IncidentCoreView["rootCause"]> }) {

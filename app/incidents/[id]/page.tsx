@@ -68,11 +68,8 @@ export default async function IncidentPage({ params }: Props) {
         </Suspense>
       </section>
 
-      {rc ? (
-        <Suspense fallback={<SectionPlaceholder label="runbook" />}>
-          <IncidentRunbookSection incidentId={id} rootCause={rc} />
-        </Suspense>
-      ) : null}
+      {/* Not streamed: one indexed read, and its summary is often the largest text (the LCP element). */}
+      {rc ? <IncidentRunbookSection incidentId={id} rootCause={rc} /> : null}
 
       <section aria-labelledby="actions-heading" className="space-y-2">
         <h2 id="actions-heading" className={h2}>Action items</h2>
