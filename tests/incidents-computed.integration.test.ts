@@ -108,11 +108,11 @@ describe("timeline", () => {
       ["2026-11-20T21:05:00.000Z", "event", "plain", "checksum mismatch: verifying github.com/acme/greet@v1.0.0: checksum mismatch"],
       ["2026-11-20T21:05:00.000Z", "job-end", "plain", "Job build failed"],
       ["2026-11-20T21:30:00.000Z", "note", null, "pinned the module version"],
-      ["2026-11-20T22:02:24.568Z", "job-start", "gha", "Job job started"],
+      ["2026-11-20T22:02:24.568Z", "job-start", "gha", "The job started"],
       ["2026-11-20T22:02:24.568Z", "step", "gha", "Run go build ./..."],
       ["2026-11-20T22:02:24.575Z", "event", "gha", "checksum mismatch: verifying github.com/acme/greet@v1.0.0: checksum mismatch"],
       ["2026-11-20T22:02:24.576Z", "event", "gha", expect.stringMatching(/^process exited/)],
-      ["2026-11-20T22:02:24.576Z", "job-end", "gha", "Job job failed"],
+      ["2026-11-20T22:02:24.576Z", "job-end", "gha", "The job failed"],
     ]);
     const plainEvent = timeline[1];
     expect(plainEvent).toMatchObject({ approximate: true, class: "checksum_mismatch", line: 2, count: 1 });

@@ -74,10 +74,11 @@ export function assembleTimeline(input: { uploads: Build[]; events: FirstEvent[]
   const base = { endAt: null, detail: null, class: null, count: null, failed: false, approximate: false, uploadId: null, file: null, line: null, endLine: null };
   const byId = new Map(input.uploads.map((u) => [u.id, u]));
   for (const u of input.uploads) {
-    const job = u.job ?? u.workflow ?? "job";
+    const named = u.job ?? u.workflow;
+    const job = named ? `Job ${named}` : "The job";
     const where = buildLabel(u) || null;
-    if (u.startedAt) items.push({ ...base, id: `start:${u.id}`, at: u.startedAt.toISOString(), kind: "job-start", title: `Job ${job} started`, detail: where, uploadId: u.id });
-    if (u.finishedAt) items.push({ ...base, id: `end:${u.id}`, at: u.finishedAt.toISOString(), kind: "job-end", title: `Job ${job} failed`, detail: where, failed: true, uploadId: u.id });
+    if (u.startedAt) items.push({ ...base, id: `start:${u.id}`, at: u.startedAt.toISOString(), kind: "job-start", title: `${job} started`, detail: where, uploadId: u.id });
+    if (u.finishedAt) items.push({ ...base, id: `end:${u.id}`, at: u.finishedAt.toISOString(), kind: "job-end", title: `${job} failed`, detail: where, failed: true, uploadId: u.id });
     if (!u.startedAt && !u.finishedAt) {
       items.push({ ...base, id: `upload:${u.id}`, at: u.createdAt.toISOString(), kind: "upload", title: `Build log uploaded: ${u.files.map((f) => f.name).join(", ")}`.slice(0, 300), detail: where, uploadId: u.id });
     }
