@@ -11,7 +11,7 @@ import { decodeLine } from "../input/decode-line";
 import type { LogLine } from "../types";
 import { atFdcwdOf, holdsFor, latin1, pathEntry, type PathEntry } from "./byte-paths";
 import { classifyFailure, EXECS, OPENS, pathArgIndex, SCANNER_CONFIG, type FailureKind } from "./classify";
-import { onPathFailure } from "./failed-calls";
+import { errTextOf, onPathFailure } from "./failed-calls";
 import * as scanning from "./line-scanner";
 import type { ScanBatch } from "./line-scanner";
 import type { ProcState } from "./process-table";
@@ -77,6 +77,8 @@ interface Mirror {
   entries: (PathEntry | undefined)[];
   /** Per decoration id: the cwd string last found equal to it. */
   decoCwds: (string | undefined)[];
+  /** Per result id: errTextOf the result. */
+  errTexts: (string | undefined)[];
 }
 
 /** Where batches come from: a scanner (in-process or a worker) whose ids they use. */
@@ -122,7 +124,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   function mirrorFor(batch: ScanBatch, origin: ScanOrigin): Mirror | null {
     let mirror = mirrors.get(origin);
     if (!mirror || mirror.epoch !== batch.epoch) {
-      mirror = { epoch: batch.epoch, strings: Array.from({ length: TABLES }, () => []), infos: [], entries: [], decoCwds: [] };
+      mirror = { epoch: batch.epoch, strings: Array.from({ length: TABLES }, () => []), infos: [], entries: [], decoCwds: [], errTexts: [] };
       mirrors.set(origin, mirror);
     }
     for (let t = 0; t < TABLES; t++) if (batch.firstIds[t] > mirror.strings[t].length) return null;
@@ -336,7 +338,12 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     core.stampSeconds[0] = b.sec[k];
     core.atSite(fs, pid, shownPid, no, file, buf, b.ts[k], b.te[k]);
     site.tgid = proc.tgid;
-    if (failed) return onPathFailure(ctx, site, info.name, path, m.strings[RESULTS][b.result[k]], errno, kindOf(info, errno)), true;
+    if (failed) {
+      const id = b.result[k];
+      const result = m.strings[RESULTS][id];
+      onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno), (m.errTexts[id] ??= errTextOf(result, errno)));
+      return true;
+    }
     if (!info.open) return onPathSuccess(ctx, site, info.name, path, "", ""), true;
     // An open: the descriptor it returned is noted unless -y decorated it (then the lines name its path).
     const value = b.value[k];

@@ -62,7 +62,8 @@ interface Message {
   text: string;
 }
 
-type Index<K> = Map<K, Candidate[]>;
+/** Candidates by a repair key: most keys have one, kept as is; a second one makes a list. */
+type Index<K> = Map<K, Candidate | Candidate[]>;
 
 interface Group {
   cands: Map<string, Candidate>;
@@ -167,26 +168,27 @@ export class CandidateBook {
   /** A successful lookup of `path` clears failures of the same path, and of the same name elsewhere (a search path). */
   repairPath(tgid: number, path: string, base: string): void {
     const g = this.find(tgid);
-    if (!g) return;
+    if (!g || g.cands.size === 0) return; // (the indexes hold only pending candidates)
     this.clear(g, g.byPath, path);
     this.clear(g, g.byBase, base);
   }
 
   repairPort(tgid: number, port: number): void {
     const g = this.find(tgid);
-    if (g) this.clear(g, g.byPort, port);
+    if (g && g.cands.size) this.clear(g, g.byPort, port);
   }
 
   repairName(tgid: number, name: string): void {
     const g = this.find(tgid);
-    if (g) this.clear(g, g.byName, name);
+    if (g && g.cands.size) this.clear(g, g.byName, name);
   }
 
   private clear<K>(g: Group, index: Index<K>, key: K): void {
-    const list = index.get(key);
-    if (!list) return;
+    const found = index.get(key);
+    if (found === undefined) return;
     index.delete(key);
-    for (const c of list) this.drop(g, c);
+    if (!Array.isArray(found)) return this.drop(g, found);
+    for (const c of found) this.drop(g, c);
   }
 
   private drop(g: Group, c: Candidate): void {
@@ -296,18 +298,23 @@ export class CandidateBook {
 }
 
 function push<K>(index: Index<K>, key: K, c: Candidate): void {
-  const list = index.get(key);
-  if (list) list.push(c);
-  else index.set(key, [c]);
+  const found = index.get(key);
+  if (found === undefined) index.set(key, c);
+  else if (Array.isArray(found)) found.push(c);
+  else index.set(key, [found, c]);
 }
 
 function pull<K>(index: Index<K>, key: K, c: Candidate): void {
-  const list = index.get(key);
-  if (!list) return;
+  const found = index.get(key);
+  if (found === undefined) return;
+  if (!Array.isArray(found)) {
+    if (found === c) index.delete(key);
+    return;
+  }
   // In place (clear() iterates a list it has already taken out of its index, never one pulled from).
   let n = 0;
-  for (const x of list) if (x !== c) list[n++] = x;
-  list.length = n;
+  for (const x of found) if (x !== c) found[n++] = x;
+  found.length = n;
   if (n === 0) index.delete(key);
 }
 

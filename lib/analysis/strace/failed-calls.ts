@@ -22,7 +22,7 @@ const SOCKADDR_ARG: Record<string, number> = { connect: 1, bind: 1, sendto: 4 };
  * `-1 ENOENT (No such file or directory)` → `No such file or directory` (the errno when there is no
  * text). `errno` is always the result's own (resultErrno), so the text depends on the result alone.
  */
-function errTextOf(result: string, errno: string): string {
+export function errTextOf(result: string, errno: string): string {
   // The same few results over and over: remembered by result text.
   let text = errTexts.get(result);
   if (text === undefined) {
@@ -57,7 +57,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }), true);
 }
 
-/** A failed call of a path syscall (`kind`: classifyFailure of the call and errno). */
+/** A failed call of a path syscall (`kind`: classifyFailure of the call and errno; `errText`: errTextOf the result, when known). */
 export function onPathFailure(
   ctx: TraceContext,
   site: CallSite,
@@ -66,6 +66,7 @@ export function onPathFailure(
   result: string,
   rawErrno: string,
   kind: FailureKind | null,
+  errText?: string,
 ): void {
   const where = path.resolved ?? path.raw;
   const memo = path.memo;
@@ -86,7 +87,7 @@ export function onPathFailure(
   if (ctx.book.repeat(site.tgid, key, site)) return;
   const errno = memo ? rawErrno : detach(rawErrno);
   const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
-  const what = { type: "path" as const, errno, errText: errTextOf(result, errno), raw: path.raw, resolved: path.resolved, base: path.base };
+  const what = { type: "path" as const, errno, errText: errText ?? errTextOf(result, errno), raw: path.raw, resolved: path.resolved, base: path.base };
   const cand = candidateAt(site, name, kind, key, what, memo !== undefined);
   // Found later under the same name (another directory of a search path): it was a probe.
   cand.repairPath = where;

@@ -3,8 +3,8 @@
 // the one stateful analysis (byte-path.ts). The design is the build-log pre-scan's (input/parallel-scanner.ts):
 // a few workers created from source text (here the scanner function's own, so they need no loader, bundler
 // entry or file on disk), a bounded number of chunks in flight. The chunk's lines are copied into a slot of
-// shared memory, which the worker scans in place and writes the batch next to: nothing is allocated or
-// moved between threads per chunk, so the main thread's heap sees no churn of large buffers.
+// shared memory, which the worker scans in place and writes the batch next to; the main thread keeps no
+// chunk while it is scanned, so chunks die young instead of piling up until a full collection.
 import { isAscii } from "node:buffer";
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
@@ -42,7 +42,10 @@ var __name = (target, value) => Object.defineProperty(target, "name", { value, c
 const createLineScanner = ${createLineScanner.toString()};
 const scanner = createLineScanner(workerData.config, isAscii);
 const { data, batches } = workerData;
-parentPort.on("message", ({ id, slot, length, defaultPid }) => {
+parentPort.on("message", ({ id, slot, chunk, start, end, defaultPid }) => {
+  // The lines come in their chunk (copied into the slot here, then the chunk goes back) or already copied.
+  const length = end - start;
+  if (chunk) new Uint8Array(data[slot], 0, length).set(chunk.subarray(start, end));
   const buf = Buffer.from(data[slot], 0, length);
   let batch = null, error = null;
   try {
@@ -51,8 +54,9 @@ parentPort.on("message", ({ id, slot, length, defaultPid }) => {
     error = String((e && e.stack) || e);
   }
   // A batch that outgrew its slot has memory of its own, which moves; the slot's is shared.
-  const own = batch && batch.memory !== batches[slot];
-  parentPort.postMessage({ id, batch, error }, own ? [batch.memory] : []);
+  const transfer = chunk ? [chunk.buffer] : [];
+  if (batch && batch.memory !== batches[slot]) transfer.push(batch.memory);
+  parentPort.postMessage({ id, batch, error, chunk }, transfer);
 });
 `;
 
@@ -111,13 +115,14 @@ export class TraceScanPool {
   }
 
   /**
-   * A pool with a worker per core (up to two; FAULTLINE_THREADS=N asks for N), or null on a single core,
-   * with FAULTLINE_THREADS=0, or without worker support (the caller then scans in-process).
+   * A pool with a worker per core besides the main thread's (at least one, at most two; the main thread
+   * applying the batches is as busy as a worker scanning them; FAULTLINE_THREADS=N asks for N), or null on
+   * a single core, with FAULTLINE_THREADS=0, or without worker support (the caller then scans in-process).
    */
   static create(): TraceScanPool | null {
     const cores = availableParallelism();
     const asked = Number(process.env.FAULTLINE_THREADS ?? NaN);
-    const count = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, cores) : Math.min(2, cores);
+    const count = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, cores) : Math.max(1, Math.min(2, cores - 1));
     if (cores < 2 || count < 1) return null;
     try {
       return new TraceScanPool(count);
@@ -131,7 +136,10 @@ export class TraceScanPool {
     const defaultPid = pidFromFileName(name) ?? 0;
     const slot = end - start <= SLOT_BYTES ? this.free.pop() : undefined;
     if (slot === undefined) return Promise.resolve(this.scanHere(chunk, start, end, defaultPid));
-    new Uint8Array(this.data[slot], 0, end - start).set(chunk.subarray(start, end));
+    // A chunk that is the whole of its ArrayBuffer moves to the worker, which copies its lines into the
+    // slot (the first touch of them is the worker's) and sends it back to be dropped; others are copied here.
+    const owned = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && !(chunk.buffer instanceof SharedArrayBuffer);
+    if (!owned) new Uint8Array(this.data[slot], 0, end - start).set(chunk.subarray(start, end));
     const id = this.seq++;
     const { worker, origin } = this.workers[this.next++ % this.workers.length];
     // Copies of the bytes around the lines, so that nothing keeps the chunk: it dies young (chunks kept
@@ -141,7 +149,8 @@ export class TraceScanPool {
     const tail = new Uint8Array(chunk.subarray(end));
     const scanned = new Promise<ScannedTrace>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, head, tail, slot, origin });
-      worker.postMessage({ id, slot, length: end - start, defaultPid });
+      if (owned) worker.postMessage({ id, slot, chunk, start, end, defaultPid }, [chunk.buffer as ArrayBuffer]);
+      else worker.postMessage({ id, slot, chunk: null, start: 0, end: end - start, defaultPid });
     });
     // A scan nobody waits for any more (the analysis stopped at an earlier error) must not fail the process.
     scanned.catch(() => {});
