@@ -18,7 +18,7 @@ import type { ProcState } from "./process-table";
 import type { Tally } from "./report-builder";
 import { isInteresting, onPathSuccess } from "./successful-calls";
 import { observeTime } from "./timestamps";
-import { forgetPending, makeRoomForPending, type AnalyzerCore, type FileState } from "./trace-context";
+import { forgetPending, makeRoomForPending, NOT_KEPT, type AnalyzerCore, type FileState } from "./trace-context";
 
 // tsx runs this code as CommonJS, where each use of an imported name goes through a getter: the
 // per-line constants are bound once here.
@@ -204,8 +204,11 @@ export function createBytePath(core: AnalyzerCore): BytePath {
       if (kind === UNFINISHED) {
         core.commit(e - s + 1);
         const r = b.pair[k];
-        if (r >= 0 && onlyCounted(r)) phantom(fs, pid);
-        else unfinished(buf, b.from[k], e, fs, pid, info);
+        if (r >= 0 && onlyCounted(r)) {
+          // Its resumed half (record r, the next line of its pid) is only counted, never joined with it.
+          makeRoomForPending(fs);
+          fs.pending.set(pid, NOT_KEPT);
+        } else unfinished(buf, b.from[k], e, fs, pid, info);
         return;
       }
       if (kind === RESUMED ? resumedShortcut(k, s, e, fs, pid, proc, info) : callShortcut(buf, k, s, e, no, file, fs, pid, shownPid, proc, info)) return;
@@ -238,17 +241,6 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   function unfinished(buf: Buffer, from: number, e: number, fs: FileState, pid: number, info: NameInfo): void {
     makeRoomForPending(fs);
     fs.pending.set(pid, { name: info.name, args: from < e - 16 ? latin1(buf, from, e - 16).trimEnd() : "" });
-    if (fs.phantoms.size) fs.phantoms.delete(pid);
-  }
-
-  /**
-   * The `<unfinished ...>` half of a call whose resumed half (record r, the next line of its pid) will
-   * only be counted, never joined with it: the half is not stored, only counted among the pending calls
-   * (MAX_PENDING) until its resumed half comes.
-   */
-  function phantom(fs: FileState, pid: number): void {
-    makeRoomForPending(fs);
-    if (!fs.pending.has(pid)) fs.phantoms.add(pid);
   }
 
   /** Whether the resumed call at record r is one whose handling never looks at its `<unfinished ...>` half. */

@@ -75,7 +75,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   const fileState = (file: string | undefined): FileState => {
     let fs = files.get(file);
     if (!fs) {
-      fs = { index: files.size, defaultPid: defaultPid(file), clock: newTraceClock(), pending: new Map(), phantoms: new Set() };
+      fs = { index: files.size, defaultPid: defaultPid(file), clock: newTraceClock(), pending: new Map() };
       files.set(file, fs);
       // Per-pid files (`prefix.PID`): a process's threads and messages may be in files not read yet.
       if (fs.defaultPid !== undefined) ctx.book.deferred = true;
@@ -201,7 +201,6 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
       case "unfinished":
         makeRoomForPending(fs);
         fs.pending.set(site.pid, { name: parsed.name, args: detach(parsed.args) });
-        if (fs.phantoms.size) fs.phantoms.delete(site.pid);
         return;
       case "resumed": {
         const head = fs.pending.get(site.pid);

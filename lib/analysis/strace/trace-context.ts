@@ -30,30 +30,27 @@ export interface FileState {
   /** `trace.23781` → 23781: lines of a -ff file carry no pid. */
   defaultPid?: number;
   clock: TraceClock;
-  /** Calls printed `<unfinished ...>`, by pid, waiting for their `<... name resumed>`. */
-  pending: Map<number, { name: string; args: string }>;
   /**
-   * Pids whose `<unfinished ...>` call the byte path did not store because its resumed half, the next
-   * line of that pid, never looks at it. They count as pending (MAX_PENDING) all the same.
+   * Calls printed `<unfinished ...>`, by pid, waiting for their `<... name resumed>`; NOT_KEPT for one the
+   * byte path did not read because its resumed half, the next line of that pid, never looks at it.
    */
-  phantoms: Set<number>;
+  pending: Map<number, { name: string; args: string }>;
 }
 
 /** Calls left `<unfinished ...>` that are remembered at most (per file). */
 export const MAX_PENDING = 4_096;
 
+/** A pending call whose arguments are not kept (its name matches no resumed half). */
+export const NOT_KEPT = Object.freeze({ name: "", args: "" });
+
 /** Before a call is left pending: past MAX_PENDING pending calls, all are forgotten. */
 export function makeRoomForPending(fs: FileState): void {
-  if (fs.pending.size + fs.phantoms.size >= MAX_PENDING) {
-    fs.pending.clear();
-    fs.phantoms.clear();
-  }
+  if (fs.pending.size >= MAX_PENDING) fs.pending.clear();
 }
 
 /** The pid's pending call is over (resumed, or the process exited). */
 export function forgetPending(fs: FileState, pid: number): void {
   fs.pending.delete(pid);
-  if (fs.phantoms.size) fs.phantoms.delete(pid);
 }
 
 /** The analyzer's line handling, as its byte path (byte-path.ts) uses it. */
