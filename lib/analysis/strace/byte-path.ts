@@ -217,7 +217,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     const te = b.te[k];
     // Once a clock is set, only -r stamps (deltas) change it.
     if (ts >= 0 && (fs.clock.format === undefined || fs.clock.format === "relative")) observeTime(latin1(buf, ts, te), fs.clock);
-    core.stampSeconds[0] = b.sec[k];
+    core.stampPacked[0] = b.stamp[k];
     core.atSite(fs, pid, shownPid, no, file, buf, ts, te);
     if (proc !== undefined) site.tgid = proc.tgid;
     else core.newProcess(pid);
@@ -327,7 +327,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     if (closedFd >= 0) procs.closeFd(pid, closedFd);
     if (path === null) return true;
     // A path call: its handler, with the call site set up as push() does.
-    core.stampSeconds[0] = b.sec[k];
+    core.stampPacked[0] = b.stamp[k];
     core.atSite(fs, pid, shownPid, no, file, buf, b.ts[k], b.te[k]);
     site.tgid = proc.tgid;
     if (failed) {

@@ -85,8 +85,8 @@ export interface ScanBatch {
   pair: Int32Array;
   /** `-T` duration; NaN when absent. */
   dur: Float64Array;
-  /** A `HH:MM:SS.uuuuuu` stamp's seconds into the day (timestamps' clockSeconds); NaN for other stamps. */
-  sec: Float64Array;
+  /** A `HH:MM:SS.uuuuuu` stamp as the integer HHMMSSuuuuuu (timestamps' packed stamps); NaN for other stamps. */
+  stamp: Float64Array;
   epoch: number;
   /** Per table: the first id given out in this batch, and the strings from there on. */
   firstIds: number[];
@@ -197,7 +197,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
   const quotes = finder(34), backslashes = finder(92), crs = finder(13), escs = finder(27);
 
   // ---- One line's fields (reused). ----
-  let pid = -1, timeStart = -1, timeEnd = -1, secOfDay = NaN;
+  let pid = -1, timeStart = -1, timeEnd = -1, packed = NaN;
   let duration = NaN, result = -1, resultEnd = -1, argsEnd = -1, failed = false;
 
   const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -210,10 +210,10 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     pid = -1;
     timeStart = -1;
     timeEnd = -1;
-    secOfDay = NaN;
+    packed = NaN;
     let i = s;
     // The usual `-f -tt` prefix, `PID HH:MM:SS.uuuuuu `: what the general reading below makes of it, and
-    // the stamp's seconds as timestamps' clockSeconds works them out (the same operations, so the same double).
+    // the stamp's digits as one exact integer (timestamps.ts reads its seconds and text from it).
     let v = 0;
     while (i < e && isDigit(buf[i])) v = v * 10 + buf[i++] - 48;
     if (i > s && i + 17 < e && buf[i] === SP && buf[i + 3] === 58 && buf[i + 6] === 58 && buf[i + 9] === 46 && buf[i + 16] === SP && buf[i + 17] !== SP && buf[i + 17] !== 91) {
@@ -225,7 +225,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
         pid = v;
         timeStart = i + 1;
         timeEnd = i + 16;
-        secOfDay = h * 3600 + m * 60 + (whole * 1e6 + frac) / 1e6;
+        packed = h * 1e10 + m * 1e8 + whole * 1e6 + frac;
         return i + 17;
       }
     }
@@ -473,7 +473,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
       fd: f64(),
       value: f64(),
       dur: f64(),
-      sec: f64(),
+      stamp: f64(),
       s: i32(),
       e: i32(),
       ts: i32(),
@@ -506,7 +506,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     capacity = Math.floor(mem.byteLength / BYTES_PER_LINE);
     const nb = newBatch(mem, capacity);
     if (old) {
-      for (const k of ["pid", "fd", "value", "dur", "sec", "s", "e", "ts", "te", "name", "from", "res", "resEnd", "argsEnd", "errno", "result", "path", "deco", "pair", "op"] as const) {
+      for (const k of ["pid", "fd", "value", "dur", "stamp", "s", "e", "ts", "te", "name", "from", "res", "resEnd", "argsEnd", "errno", "result", "path", "deco", "pair", "op"] as const) {
         (nb[k] as Int32Array).set((old[k] as Int32Array).subarray(0, keep));
       }
     }
@@ -619,7 +619,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     b.pid[n] = pid;
     b.ts[n] = timeStart;
     b.te[n] = timeEnd;
-    b.sec[n] = secOfDay;
+    b.stamp[n] = packed;
     b.name[n] = name;
     b.from[n] = from;
     b.pair[n] = -1;

@@ -26,21 +26,58 @@ export interface StraceTime {
 }
 
 /**
- * A `-t`/`-tt` stamp on a day given by the base date: its ISO text is made when first asked for (most
- * times taken are never shown: failures that a later lookup repairs).
+ * A `-t`/`-tt` stamp (its text, or the line scanner's packed form of it) on a day given by the base date,
+ * or on no day: its ISO or clock text is made when first asked for (most times taken are never shown:
+ * failures that a later lookup repairs).
  */
-class DatedClockTime implements StraceTime {
+class ClockTime implements StraceTime {
   private text: string | undefined;
 
   constructor(
     readonly sortKey: number,
-    private readonly raw: string,
+    private readonly stamp: string | number,
+    /** Epoch seconds of the day's midnight; NaN without a base date. */
     private readonly dayStart: number,
   ) {}
 
-  get iso(): string {
-    return (this.text ??= `${dateOf(this.dayStart)}T${this.raw.padStart(8, "0")}`);
+  private raw(): string {
+    return typeof this.stamp === "number" ? packedText(this.stamp) : this.stamp;
   }
+
+  get iso(): string | undefined {
+    if (Number.isNaN(this.dayStart)) return undefined;
+    return (this.text ??= `${dateOf(this.dayStart)}T${this.raw().padStart(8, "0")}`);
+  }
+
+  get clock(): string | undefined {
+    return Number.isNaN(this.dayStart) ? (this.text ??= this.raw()) : undefined;
+  }
+}
+
+/**
+ * `HH:MM:SS.uuuuuu` read by the line scanner as the integer HHMMSSuuuuuu (exact: at most 12 digits). Its
+ * seconds into the day, computed as clockSeconds computes them from the text (the same double).
+ */
+export function packedSeconds(p: number): number {
+  const h = Math.floor(p / 1e10);
+  const m = Math.floor(p / 1e8) % 100;
+  return h * 3600 + m * 60 + (p % 1e8) / 1e6;
+}
+
+const two = (n: number) => (n < 10 ? "0" : "") + n;
+
+/** The text of a packed stamp. */
+export function packedText(p: number): string {
+  const us = p % 1e6;
+  return `${two(Math.floor(p / 1e10))}:${two(Math.floor(p / 1e8) % 100)}:${two(Math.floor(p / 1e6) % 100)}.${String(us).padStart(6, "0")}`;
+}
+
+/** resolveTime of a packed stamp. */
+export function resolvePackedTime(p: number, clock: TraceClock, baseDate?: string): StraceTime | undefined {
+  if ((clock.format ?? "clock") !== "clock") return resolveTime(packedText(p), clock, baseDate, true);
+  const sortKey = clockKey(packedSeconds(p), clock, baseDate);
+  const base = baseSeconds(baseDate);
+  return new ClockTime(sortKey, p, Number.isNaN(base) ? NaN : base + clock.dayOffset * 86_400);
 }
 
 export const newTraceClock = (): TraceClock => ({ dayOffset: 0, relTotal: 0 });
@@ -57,11 +94,8 @@ export function observeTime(raw: string, clock: TraceClock): void {
   if (clock.format === "relative") clock.relTotal += Number(raw) || 0;
 }
 
-/**
- * The stamp `raw` of a line on the trace's clock. `secOfDay`, when given, is clockSeconds(raw) worked out
- * already (the line scanner's), and `owned` says raw is no slice of a longer string.
- */
-export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate?: string, secOfDay?: number, owned = false): StraceTime | undefined {
+/** The stamp `raw` of a line on the trace's clock; `owned` says raw is no slice of a longer string. */
+export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate?: string, owned = false): StraceTime | undefined {
   if (!raw) return undefined;
   const format = clock.format ?? formatOf(raw);
   if (format === "relative") return { sortKey: clock.relTotal, clock: `+${clock.relTotal.toFixed(6)}` };
@@ -71,13 +105,11 @@ export function resolveTime(raw: string | undefined, clock: TraceClock, baseDate
     if (!Number.isFinite(secs)) return undefined;
     return { sortKey: secs, iso: epochIso(raw) };
   }
-  const sec = secOfDay ?? clockSeconds(raw);
+  const sec = clockSeconds(raw);
   if (sec === undefined) return undefined;
   const sortKey = clockKey(sec, clock, baseDate);
   const base = baseSeconds(baseDate);
-  const day = clock.dayOffset * 86_400;
-  if (Number.isNaN(base)) return { sortKey, clock: raw };
-  return new DatedClockTime(sortKey, raw, base + day);
+  return new ClockTime(sortKey, raw, Number.isNaN(base) ? NaN : base + clock.dayOffset * 86_400);
 }
 
 /**

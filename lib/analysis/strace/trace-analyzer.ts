@@ -17,7 +17,7 @@ import { onExitLine, onSignalLine } from "./process-exits";
 import { SocketBook } from "./socket-book";
 import { isInteresting, onSuccessfulCall } from "./successful-calls";
 import { forgetPending, makeRoomForPending, type AnalyzerCore, type CallSite, type FileState, type TraceContext } from "./trace-context";
-import { clockKey, newTraceClock, observeTime, resolveTime, type StraceTime, type TraceClock } from "./timestamps";
+import { clockKey, newTraceClock, observeTime, packedSeconds, resolvePackedTime, resolveTime, type StraceTime, type TraceClock } from "./timestamps";
 
 const MAX_RESOLUTIONS = 200;
 const PROGRESS_EVERY = 4 << 20;
@@ -93,12 +93,13 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
   let stampStart = -1;
   let stampEnd = -1;
   // A typed array, not a variable: a double stored in a variable is boxed on every line.
-  const stampSeconds = new Float64Array(1);
+  const stampPacked = new Float64Array(1);
   const time = (): StraceTime | undefined => {
     if (stampBuf === null) return resolveTime(parsed.time, clockOfLine, opts.baseDate);
     if (stampStart < 0) return undefined;
-    const sec = stampSeconds[0];
-    return resolveTime(latin1(stampBuf, stampStart, stampEnd), clockOfLine, opts.baseDate, sec === sec ? sec : undefined, true);
+    const packed = stampPacked[0];
+    if (packed === packed) return resolvePackedTime(packed, clockOfLine, opts.baseDate);
+    return resolveTime(latin1(stampBuf, stampStart, stampEnd), clockOfLine, opts.baseDate, true);
   };
   const site: CallSite = {
     pid: 0,
@@ -109,9 +110,9 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
     time: () => (memo === null ? (memo = time()) : memo),
     // Without the time's text when the seconds are known (most `-tt` lines): the same key, sooner.
     sortKey: () => {
-      const sec = stampSeconds[0];
-      if (memo === null && stampBuf !== null && stampStart >= 0 && sec === sec && (clockOfLine.format ?? "clock") === "clock") {
-        return clockKey(sec, clockOfLine, opts.baseDate);
+      const packed = stampPacked[0];
+      if (memo === null && stampBuf !== null && stampStart >= 0 && packed === packed && (clockOfLine.format ?? "clock") === "clock") {
+        return clockKey(packedSeconds(packed), clockOfLine, opts.baseDate);
       }
       return site.time()?.sortKey;
     },
@@ -143,7 +144,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
 
   /**
    * Sets up the call site for line `no`; its stamp is parsed.time (buf null) or buf[start, end), whose
-   * seconds into its day the byte path puts in core.stampSeconds[0] (NaN: unknown) when it calls this.
+   * packed form the byte path puts in core.stampPacked[0] (NaN: unknown) when it calls this.
    */
   function atSite(fs: FileState, pid: number, shownPid: number | undefined, no: number, file: string | undefined, buf: Buffer | null, start: number, end: number): void {
     memo = null;
@@ -151,7 +152,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
     stampBuf = buf;
     stampStart = start;
     stampEnd = end;
-    if (buf === null) stampSeconds[0] = NaN;
+    if (buf === null) stampPacked[0] = NaN;
     site.pid = pid;
     site.shownPid = shownPid;
     site.line = no;
@@ -181,7 +182,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
     site,
     fileState,
     defaultPid,
-    stampSeconds,
+    stampPacked,
     commit,
     atSite,
     newProcess,

@@ -64,8 +64,8 @@ export interface AnalyzerCore {
   defaultPid(file: string | undefined): number | undefined;
   /** A line is consumed (its bytes count towards progress) and takes its place (seq) in the trace. */
   commit(lineBytes: number): void;
-  /** The seconds into its day of the stamp of the line atSite is called for next (NaN: unknown). */
-  stampSeconds: Float64Array;
+  /** The stamp of the line atSite is called for next, packed (timestamps' packedText; NaN: unknown). */
+  stampPacked: Float64Array;
   /** Sets up `site` for line `no` of `file`, stamped buf[stampStart, stampEnd) (stampStart -1: none). */
   atSite(fs: FileState, pid: number, shownPid: number | undefined, no: number, file: string | undefined, buf: Buffer, stampStart: number, stampEnd: number): void;
   /** The line at `site` is the first of its process (atSite first). */
