@@ -72,12 +72,14 @@ describe("worker-scanned traces ≡ sequential ≡ text path", () => {
     }
   });
 
-  it.skipIf(!existsSync(CORPUS))("on every corpus trace, in every variant, chunks cut anywhere", async () => {
+  it.skipIf(!existsSync(CORPUS))("on every corpus trace, in the variants that matter to scanning, chunks cut anywhere", async () => {
     let seed = 1;
     let asStrace = 0;
     let runs = 0;
+    // The forms that change what the scanner reads or where lines are cut (byte-path.test.ts has them all).
+    const variants = Object.entries(VARIANTS).filter(([v]) => !["noStamp", "epoch", "secondsOnly", "comm", "spaced"].includes(v));
     for (const { text } of corpusTraces()) {
-      for (const [variant, f] of Object.entries(VARIANTS)) {
+      for (const [variant, f] of variants) {
         const bytes = Buffer.from(f(text, rng(seed)));
         expect({ variant, ok: true }).toEqual({ variant, ok: true });
         if (await expectSame([{ bytes }], seed++)) asStrace++;
@@ -98,9 +100,9 @@ describe("worker-scanned traces ≡ sequential ≡ text path", () => {
     const texts = corpusTraces().map((t) => t.text);
     const scans = vi.spyOn(TraceScanPool.prototype, "scan");
     for (const [seed, o] of [
-      [11, {}],
-      [12, { copies: 4, split: 0.5, intruder: 0.1 }],
-      [13, { copies: 2, split: 0.9, intruder: 0 }],
+      [11, { copies: 2 }],
+      [12, { copies: 2, split: 0.5, intruder: 0.1 }],
+      [13, { copies: 1, split: 0.9, intruder: 0 }],
     ] as const) {
       const text = interleavedTrace(texts, rng(seed), o);
       expect(await expectSame([{ bytes: Buffer.from(text) }], seed)).toBe(true);
