@@ -21,8 +21,9 @@ import { observeTime } from "./timestamps";
 import { forgetPending, makeRoomForPending, NOT_KEPT, type AnalyzerCore, type FileState } from "./trace-context";
 
 // tsx runs this code as CommonJS, where each use of an imported name goes through a getter: the
-// per-line constants are bound once here.
+// per-line constants are bound once here, the batch layout from the scanner itself.
 const { DECOS, DIR_BARE, DIR_DECO, ERRNOS, FAILED, KIND_MASK, NAMES, NOT_BYTE_LINE, PATH_COMPLEX, PATHS, RESULT_LT, RESULTS, RESUMED, TABLES, UNFINISHED } = scanning;
+const { W, WF, S, E, OP, PID, TS, TE, NAME, FROM, RES, RES_END, ARGS_END, ERRNO, RESULT, PATH: PATH_ID, DECO, PAIR, FD, VALUE, DUR, STAMP } = scanning.createLineScanner(SCANNER_CONFIG, isAscii).layout;
 
 /** What a successful call of a given name does beyond counting, as far as the byte path is concerned. */
 const PLAIN = 0; // nothing (not isInteresting)
@@ -104,8 +105,9 @@ export function createBytePath(core: AnalyzerCore): BytePath {
   let view = NO_VIEW;
   /** The state of the file being read, once it exists. */
   let fileOfRun: FileState | null = null;
-  // The batch being applied and the ids it uses.
-  let b: ScanBatch;
+  // The batch being applied (its records) and the ids it uses.
+  let bi: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  let bf: Float64Array<ArrayBufferLike> = new Float64Array(0);
   let m: Mirror;
 
   function pushLines(buf: Buffer, start: number, end: number, firstNo: number, file?: string): number {
@@ -141,14 +143,17 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     if (!mirror) {
       return pushLines(buf, batch.start, batch.end, firstNo, file);
     }
-    b = batch;
+    bi = batch.ints;
+    bf = batch.floats;
     m = mirror;
     fileOfRun = null;
     view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const n = batch.count;
     for (let k = 0; k < n; k++) applyLine(buf, k, firstNo + k, file);
-    // Nothing keeps the buffer once its lines are read.
+    // Nothing keeps the buffer or the batch once its lines are read.
     view = NO_VIEW;
+    bi = new Int32Array(0);
+    bf = new Float64Array(0);
     return n;
   }
 
@@ -181,51 +186,51 @@ export function createBytePath(core: AnalyzerCore): BytePath {
    * signals, unusual prefixes or names) go through push().
    */
   function applyLine(buf: Buffer, k: number, no: number, file: string | undefined): void {
-    const s = b.s[k];
-    const e = b.e[k];
-    const op = b.op[k];
+    const s = bi[k * W + S];
+    const e = bi[k * W + E];
+    const op = bi[k * W + OP];
     const kind = op & KIND_MASK;
     if (kind === NOT_BYTE_LINE) {
       const line: LogLine = { no, text: decodeLine(buf, s, e).text, bytes: e - s + 1 };
       if (file !== undefined) line.file = file;
       return core.push(line);
     }
-    const info = infoAt(b.name[k]);
+    const info = infoAt(bi[k * W + NAME]);
     // A call line for sure: what push() does from here on.
     // The file's state, created at its first call line (as push() does) and the same from then on.
     const fs = fileOfRun ?? (fileOfRun = core.fileState(file));
-    const shown = b.pid[k];
+    const shown = bi[k * W + PID];
     const shownPid = shown >= 0 ? shown : fs.defaultPid;
     const pid = shownPid ?? 0;
     const proc = procs.peek(pid);
-    const ts = b.ts[k];
+    const ts = bi[k * W + TS];
     // Shortcuts need a process seen before and a clock the stamp does not change (set, not -r).
     if (proc !== undefined && (ts < 0 || (fs.clock.format !== undefined && fs.clock.format !== "relative"))) {
       if (kind === UNFINISHED) {
         core.commit(e - s + 1);
-        const r = b.pair[k];
+        const r = bi[k * W + PAIR];
         if (r >= 0 && onlyCounted(r)) {
           // Its resumed half (record r, the next line of its pid) is only counted, never joined with it.
           makeRoomForPending(fs);
           fs.pending.set(pid, NOT_KEPT);
-        } else unfinished(buf, b.from[k], e, fs, pid, info);
+        } else unfinished(buf, bi[k * W + FROM], e, fs, pid, info);
         return;
       }
       if (kind === RESUMED ? resumedShortcut(k, s, e, fs, pid, proc, info) : callShortcut(buf, k, s, e, no, file, fs, pid, shownPid, proc, info)) return;
     }
     core.commit(e - s + 1);
-    const te = b.te[k];
+    const te = bi[k * W + TE];
     // Once a clock is set, only -r stamps (deltas) change it.
     if (ts >= 0 && (fs.clock.format === undefined || fs.clock.format === "relative")) observeTime(latin1(buf, ts, te), fs.clock);
-    core.stampPacked[0] = b.stamp[k];
+    core.stampPacked[0] = bf[k * WF + STAMP];
     core.atSite(fs, pid, shownPid, no, file, buf, ts, te);
     if (proc !== undefined) site.tgid = proc.tgid;
     else core.newProcess(pid);
-    if (kind === UNFINISHED) return unfinished(buf, b.from[k], e, fs, pid, info);
-    const res = b.res[k];
-    const from = b.from[k];
-    const argsEnd = b.argsEnd[k];
-    const result = res >= 0 ? latin1(buf, res, b.resEnd[k]) : undefined;
+    if (kind === UNFINISHED) return unfinished(buf, bi[k * W + FROM], e, fs, pid, info);
+    const res = bi[k * W + RES];
+    const from = bi[k * W + FROM];
+    const argsEnd = bi[k * W + ARGS_END];
+    const result = res >= 0 ? latin1(buf, res, bi[k * W + RES_END]) : undefined;
     // Without a result the arguments are not looked at (completeCall only counts the call).
     let args = res >= 0 && argsEnd > from ? latin1(buf, from, argsEnd) : "";
     if (kind === RESUMED) {
@@ -233,7 +238,7 @@ export function createBytePath(core: AnalyzerCore): BytePath {
       forgetPending(fs, pid);
       if (head && head.name === info.name) args = `${head.args} ${args}`;
     }
-    const d = b.dur[k];
+    const d = bf[k * WF + DUR];
     core.completeCall(info.name, args, result, d === d ? d : undefined);
   }
 
@@ -245,20 +250,20 @@ export function createBytePath(core: AnalyzerCore): BytePath {
 
   /** Whether the resumed call at record r is one whose handling never looks at its `<unfinished ...>` half. */
   function onlyCounted(r: number): boolean {
-    if (b.res[r] < 0) return true;
-    const info = infoAt(b.name[r]);
-    return (b.op[r] & FAILED) !== 0 ? harmless(info, m.strings[ERRNOS][b.errno[r]]) : info.use === PLAIN;
+    if (bi[r * W + RES] < 0) return true;
+    const info = infoAt(bi[r * W + NAME]);
+    return (bi[r * W + OP] & FAILED) !== 0 ? harmless(info, m.strings[ERRNOS][bi[r * W + ERRNO]]) : info.use === PLAIN;
   }
 
   /** A resumed call that is only a tally (a plain call, or a failure that cannot matter); false otherwise. */
   function resumedShortcut(k: number, s: number, e: number, fs: FileState, pid: number, proc: ProcState, info: NameInfo): boolean {
-    const res = b.res[k];
+    const res = bi[k * W + RES];
     if (res >= 0 && info.use !== PLAIN) return false;
-    const failed = res >= 0 && (b.op[k] & FAILED) !== 0;
-    if (failed && !harmless(info, m.strings[ERRNOS][b.errno[k]])) return false;
+    const failed = res >= 0 && (bi[k * W + OP] & FAILED) !== 0;
+    if (failed && !harmless(info, m.strings[ERRNOS][bi[k * W + ERRNO]])) return false;
     core.commit(e - s + 1);
     forgetPending(fs, pid);
-    count(info, failed, b.dur[k]);
+    count(info, failed, bf[k * WF + DUR]);
     if (res >= 0 && !failed) ctx.book.tick(proc.tgid);
     return true;
   }
@@ -289,30 +294,30 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     proc: ProcState,
     info: NameInfo,
   ): boolean {
-    const res = b.res[k];
-    const op = b.op[k];
+    const res = bi[k * W + RES];
+    const op = bi[k * W + OP];
     const failed = res >= 0 && (op & FAILED) !== 0;
     if (res < 0 || (!failed && info.use === PLAIN)) {
       core.commit(e - s + 1);
-      count(info, false, b.dur[k]);
+      count(info, false, bf[k * WF + DUR]);
       if (res >= 0) ctx.book.tick(proc.tgid);
       return true;
     }
     let errno = "";
     let closedFd = -1;
     if (failed) {
-      errno = m.strings[ERRNOS][b.errno[k]];
+      errno = m.strings[ERRNOS][bi[k * W + ERRNO]];
       // A non-path call whose failure may matter (or a connect in progress) needs its arguments parsed.
       if (info.pathIdx < 0 && (errno === "EINPROGRESS" || kindOf(info, errno) !== null)) return false;
     } else if (info.use === READ || info.use === CLOSE) {
-      const fd = b.fd[k];
+      const fd = bf[k * WF + FD];
       if (fd < 0) return false;
       if (info.use === CLOSE) closedFd = fd;
     } else if (info.use !== PATH) return false;
     let path: PathEntry | null = null;
     if (info.pathIdx >= 0 && (failed || info.use === PATH)) {
       const cwd = proc.cwd;
-      let found = b.path[k];
+      let found = bi[k * W + PATH_ID];
       // `dirfd, "path"`: resolved against the cwd only for a bare AT_FDCWD or one decorated with the cwd itself.
       if (found >= 0 && info.pathIdx === 1 && (op & DIR_BARE) === 0 && !(cwd && (op & DIR_DECO) !== 0 && decoratedWith(buf, k, cwd))) {
         found = PATH_COMPLEX;
@@ -322,33 +327,33 @@ export function createBytePath(core: AnalyzerCore): BytePath {
       else if (failed && kindOf(info, errno) !== null) return false; // then the descriptor is looked at
     }
     core.commit(e - s + 1);
-    count(info, failed, b.dur[k]);
+    count(info, failed, bf[k * WF + DUR]);
     if (!failed) ctx.book.tick(proc.tgid);
     if (closedFd >= 0) procs.closeFd(pid, closedFd);
     if (path === null) return true;
     // A path call: its handler, with the call site set up as push() does.
-    core.stampPacked[0] = b.stamp[k];
-    core.atSite(fs, pid, shownPid, no, file, buf, b.ts[k], b.te[k]);
+    core.stampPacked[0] = bf[k * WF + STAMP];
+    core.atSite(fs, pid, shownPid, no, file, buf, bi[k * W + TS], bi[k * W + TE]);
     site.tgid = proc.tgid;
     if (failed) {
-      const id = b.result[k];
+      const id = bi[k * W + RESULT];
       const result = m.strings[RESULTS][id];
       onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno), (m.errTexts[id] ??= errTextOf(result, errno)));
       return true;
     }
     if (!info.open) return onPathSuccess(ctx, site, info.name, path, "", ""), true;
     // An open: the descriptor it returned is noted unless -y decorated it (then the lines name its path).
-    const value = b.value[k];
+    const value = bf[k * WF + VALUE];
     if (value === value) onPathSuccess(ctx, site, info.name, path, "", "", (op & RESULT_LT) === 0 ? value : null);
-    else onPathSuccess(ctx, site, info.name, path, "", latin1(buf, res, b.resEnd[k]));
+    else onPathSuccess(ctx, site, info.name, path, "", latin1(buf, res, bi[k * W + RES_END]));
     return true;
   }
 
   /** The path call at record k has a `AT_FDCWD</dir>` dirfd naming the cwd (the string decorated holds no `>`, or is compared in place). */
   function decoratedWith(buf: Buffer, k: number, cwd: string): boolean {
-    const id = b.deco[k];
+    const id = bi[k * W + DECO];
     if (m.decoCwds[id] === cwd) return true; // the same string as last time: no comparing
-    if (cwd.includes(">")) return atFdcwdOf(buf, view, b.from[k], b.argsEnd[k], cwd);
+    if (cwd.includes(">")) return atFdcwdOf(buf, view, bi[k * W + FROM], bi[k * W + ARGS_END], cwd);
     if (m.strings[DECOS][id] !== cwd) return false;
     m.decoCwds[id] = cwd;
     return true;

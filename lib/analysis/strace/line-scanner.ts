@@ -52,45 +52,52 @@ export interface ScanBatch {
   start: number;
   end: number;
   count: number;
-  /** Line start and end (its `\n`, or the end of the run). */
-  s: Int32Array;
-  e: Int32Array;
-  /** Kind | FAILED | DIR_BARE | DIR_DECO. */
-  op: Uint8Array;
-  /** `[pid N]` or bare leading pid; -1 when the line shows none (any number of digits: not an Int32). */
-  pid: Float64Array;
-  /** The time stamp at [ts, te); ts -1 when none. */
-  ts: Int32Array;
-  te: Int32Array;
-  /** Syscall name id. */
-  name: Int32Array;
-  /** Where the arguments start. */
-  from: Int32Array;
-  /** Result text [res, resEnd) (res -1: no result); end of the arguments (before `) = `). */
-  res: Int32Array;
-  resEnd: Int32Array;
-  argsEnd: Int32Array;
-  /** Errno name id and result text id of a failed call, else -1. */
-  errno: Int32Array;
-  result: Int32Array;
-  /** Leading descriptor when its `-y` decoration names a file path (`3</x>`), else -1. */
-  fd: Float64Array;
-  /** Path id, PATH_NONE or PATH_COMPLEX (path calls with a result). */
-  path: Int32Array;
-  /** Id of the directory in a `AT_FDCWD<dir>` decoration (DIR_DECO), else -1. */
-  deco: Int32Array;
-  /** Successful opens: the result's leading integer (resultValue); NaN when that takes the string parser. */
-  value: Float64Array;
-  /** An `<unfinished ...>` call: the record of its `<... resumed>` half when that is the next line of its pid in the run, else -1. */
-  pair: Int32Array;
-  /** `-T` duration; NaN when absent. */
-  dur: Float64Array;
-  /** A `HH:MM:SS.uuuuuu` stamp as the integer HHMMSSuuuuuu (timestamps' packed stamps); NaN for other stamps. */
-  stamp: Float64Array;
+  /**
+   * Line k's fields (BatchLayout): `ints[k * layout.W + layout.S]` … and `floats[k * layout.WF + layout.DUR]` …
+   * Per line: its start and end (its `\n`, or the end of the run); op: kind | FAILED | DIR_BARE |
+   * DIR_DECO | RESULT_LT; pid: `[pid N]` or bare leading pid, -1 when the line shows none; ts, te: the time
+   * stamp at [ts, te), ts -1 when none; name: syscall name id; from: where the arguments start; res,
+   * resEnd: the result text (res -1: no result); argsEnd: end of the arguments (before `) = `); errno,
+   * result: errno name id and result text id of a failed call; path: path id, PATH_NONE or PATH_COMPLEX
+   * (path calls with a result); deco: id of the directory of a `AT_FDCWD<dir>` decoration (DIR_DECO); pair:
+   * for an `<unfinished ...>` call, the line of its `<... resumed>` half when that is the next line of its
+   * pid in the run, else -1. Floats: fd: the leading descriptor when its `-y` decoration names a file
+   * path (`3</x>`), else -1; value: a successful open's resultValue (NaN when that takes the string
+   * parser); dur: the `-T` duration (NaN: none); stamp: a `HH:MM:SS.uuuuuu` stamp as the integer
+   * HHMMSSuuuuuu (NaN for other stamps).
+   */
+  ints: Int32Array;
+  floats: Float64Array;
   epoch: number;
   /** Per table: the first id given out in this batch, and the strings from there on. */
   firstIds: number[];
   added: string[][];
+}
+
+/** Where a batch's fields are: records of W ints and WF floats per line. */
+export interface BatchLayout {
+  W: number;
+  WF: number;
+  S: number;
+  E: number;
+  OP: number;
+  PID: number;
+  TS: number;
+  TE: number;
+  NAME: number;
+  FROM: number;
+  RES: number;
+  RES_END: number;
+  ARGS_END: number;
+  ERRNO: number;
+  RESULT: number;
+  PATH: number;
+  DECO: number;
+  PAIR: number;
+  FD: number;
+  VALUE: number;
+  DUR: number;
+  STAMP: number;
 }
 
 export interface LineScanner {
@@ -102,6 +109,7 @@ export interface LineScanner {
   scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer | SharedArrayBuffer): ScanBatch;
   /** Bytes of batch memory per line. */
   bytesPerLine: number;
+  layout: BatchLayout;
 }
 
 export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8Array) => boolean): LineScanner {
@@ -458,59 +466,30 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     openCount = 0;
   }
 
-  // ---- The batch: typed arrays over one buffer (8-byte fields first, then 4-byte, then 1-byte). ----
-  const BYTES_PER_LINE = 5 * 8 + 15 * 4 + 1;
+  // ---- The batch: per line a record of W ints, then (after all of those) a record of WF floats. ----
+  const L: BatchLayout = {
+    W: 16, WF: 4,
+    S: 0, E: 1, OP: 2, PID: 3, TS: 4, TE: 5, NAME: 6, FROM: 7, RES: 8, RES_END: 9, ARGS_END: 10, ERRNO: 11, RESULT: 12, PATH: 13, DECO: 14, PAIR: 15,
+    FD: 0, VALUE: 1, DUR: 2, STAMP: 3,
+  };
+  const { W, WF, S, E, OP, PID, TS, TE, NAME, FROM, RES, RES_END, ARGS_END, ERRNO, RESULT, PATH, DECO, PAIR, FD, VALUE, DUR, STAMP } = L;
+  const BYTES_PER_LINE = W * 4 + WF * 8;
   let b: ScanBatch;
+  let ints: Int32Array<ArrayBufferLike> = new Int32Array(0);
+  let floats: Float64Array<ArrayBufferLike> = new Float64Array(0);
   let capacity = 0;
-
-  function newBatch(memory: ArrayBuffer | SharedArrayBuffer, cap: number): ScanBatch {
-    let at = 0;
-    const f64 = () => new Float64Array(memory, (at += cap * 8) - cap * 8, cap);
-    const i32 = () => new Int32Array(memory, (at += cap * 4) - cap * 4, cap);
-    const batch: ScanBatch = {
-      memory,
-      pid: f64(),
-      fd: f64(),
-      value: f64(),
-      dur: f64(),
-      stamp: f64(),
-      s: i32(),
-      e: i32(),
-      ts: i32(),
-      te: i32(),
-      name: i32(),
-      from: i32(),
-      res: i32(),
-      resEnd: i32(),
-      argsEnd: i32(),
-      errno: i32(),
-      result: i32(),
-      path: i32(),
-      deco: i32(),
-      pair: i32(),
-      start: 0,
-      end: 0,
-      count: 0,
-      op: new Uint8Array(memory, at, cap),
-      epoch: 0,
-      firstIds: [],
-      added: [],
-    };
-    return batch;
-  }
 
   /** A batch for `cap` lines, in `memory` when it is large enough; the first `keep` lines of `old` copied. */
   function allocate(cap: number, memory: ArrayBuffer | SharedArrayBuffer | undefined, old: ScanBatch | null, keep: number): ScanBatch {
-    const bytes = cap * BYTES_PER_LINE;
-    const mem = memory && memory.byteLength >= bytes ? memory : new ArrayBuffer(bytes);
+    const mem = memory && memory.byteLength >= cap * BYTES_PER_LINE ? memory : new ArrayBuffer(cap * BYTES_PER_LINE);
     capacity = Math.floor(mem.byteLength / BYTES_PER_LINE);
-    const nb = newBatch(mem, capacity);
+    ints = new Int32Array(mem, 0, capacity * W);
+    floats = new Float64Array(mem, capacity * W * 4, capacity * WF);
     if (old) {
-      for (const k of ["pid", "fd", "value", "dur", "stamp", "s", "e", "ts", "te", "name", "from", "res", "resEnd", "argsEnd", "errno", "result", "path", "deco", "pair", "op"] as const) {
-        (nb[k] as Int32Array).set((old[k] as Int32Array).subarray(0, keep));
-      }
+      ints.set(old.ints.subarray(0, keep * W));
+      floats.set(old.floats.subarray(0, keep * WF));
     }
-    return nb;
+    return { memory: mem, start: 0, end: 0, count: 0, ints, floats, epoch: 0, firstIds: [], added: [] };
   }
 
   function scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer | SharedArrayBuffer): ScanBatch {
@@ -535,8 +514,8 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
       let nl = buf.indexOf(10, p);
       if (nl < 0 || nl > end) nl = end;
       if (n === capacity) b = allocate(capacity * 2, undefined, b, n);
-      b.s[n] = p;
-      b.e[n] = nl;
+      ints[n * W + S] = p;
+      ints[n * W + E] = nl;
       readLine(buf, p, nl, clean, n, defaultPid);
       n++;
       p = nl + 1;
@@ -554,13 +533,15 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
 
   /** Line n of the batch, buf[s, e). */
   function readLine(buf: Uint8Array, s: number, e: number, clean: boolean, n: number, defaultPid: number): void {
-    b.op[n] = K_NOT;
+    const o = n * W;
+    const of = n * WF;
+    ints[o + OP] = K_NOT;
     if (e - s > FAST_MAX_LINE || (!clean && (!isAscii(buf.subarray(s, e)) || next(crs, buf, s) < e || next(escs, buf, s) < e))) {
       forgetOpen(); // its pid as the string parser reads it is not known here
       return;
     }
     const i = scanPrefix(buf, s, e);
-    if (i < 0) return forgetOpen();
+    if (i < 0 || pid > 0x7fffffff) return forgetOpen(); // (pids beyond an int are left to the string parser)
     let kind: number;
     let nameStart: number;
     let nameStop: number;
@@ -591,48 +572,48 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
         const errno = errnoId(buf);
         const text = intern(T_RESULTS, buf, result, resultEnd);
         if (errno < 0 || text < 0) return forgetOpen();
-        b.errno[n] = errno;
-        b.result[n] = text;
+        ints[o + ERRNO] = errno;
+        ints[o + RESULT] = text;
       }
       if (kind === K_CALL) {
-        b.fd[n] = leadingFileFd(buf, from, argsEnd);
+        floats[of + FD] = leadingFileFd(buf, from, argsEnd);
         let idx = pathIdxById[name];
         if (idx === undefined) {
           const text = tables[T_NAMES].values[name];
           idx = pathIdxById[name] = pathIdxOf.get(text) ?? -1;
           isOpenById[name] = opens.has(text);
         }
-        b.path[n] = P_NONE;
+        ints[o + PATH] = P_NONE;
         if (idx >= 0) {
-          b.path[n] = pathAt(buf, from, argsEnd, idx);
-          b.deco[n] = decoId;
+          ints[o + PATH] = pathAt(buf, from, argsEnd, idx);
+          ints[o + DECO] = decoId;
           op |= dirFlags;
           if (!failed && isOpenById[name]) {
-            b.value[n] = resultValue(buf);
+            floats[of + VALUE] = resultValue(buf);
             const lt = buf.indexOf(60, result);
             if (lt >= 0 && lt < resultEnd) op |= F_RESULT_LT;
           }
         }
       }
     }
-    b.op[n] = op;
-    b.pid[n] = pid;
-    b.ts[n] = timeStart;
-    b.te[n] = timeEnd;
-    b.stamp[n] = packed;
-    b.name[n] = name;
-    b.from[n] = from;
-    b.pair[n] = -1;
-    b.res[n] = kind === K_UNFINISHED ? -1 : result;
-    b.resEnd[n] = resultEnd;
-    b.argsEnd[n] = argsEnd;
-    b.dur[n] = kind === K_UNFINISHED ? NaN : duration;
+    ints[o + OP] = op;
+    ints[o + PID] = pid;
+    ints[o + TS] = timeStart;
+    ints[o + TE] = timeEnd;
+    ints[o + NAME] = name;
+    ints[o + FROM] = from;
+    ints[o + PAIR] = -1;
+    ints[o + RES] = kind === K_UNFINISHED ? -1 : result;
+    ints[o + RES_END] = resultEnd;
+    ints[o + ARGS_END] = argsEnd;
+    floats[of + DUR] = kind === K_UNFINISHED ? NaN : duration;
+    floats[of + STAMP] = packed;
     // An `<unfinished ...>` call and its `<... resumed>` half with no other line of the pid between them.
     const who = pid >= 0 ? pid : defaultPid;
     const slot = who & (OPEN_SLOTS - 1);
     if (openPid[slot] === who) {
       const u = openAt[slot];
-      if (kind === K_RESUMED && b.name[u] === name) b.pair[u] = n;
+      if (kind === K_RESUMED && ints[u * W + NAME] === name) ints[u * W + PAIR] = n;
       openPid[slot] = NaN;
       openCount--;
     }
@@ -643,5 +624,5 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     }
   }
 
-  return { scan, bytesPerLine: BYTES_PER_LINE };
+  return { scan, bytesPerLine: BYTES_PER_LINE, layout: L };
 }
