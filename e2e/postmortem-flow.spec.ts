@@ -11,7 +11,7 @@ test("upload → incident → action item → postmortem → Markdown → share 
   const run = Date.now().toString(36);
 
   await page.goto("/upload");
-  await page.getByLabel(/Log files/).setInputFiles(corpusFile("go-proxy-403.log"));
+  await page.getByLabel(/log files/i).setInputFiles(corpusFile("go-proxy-403.log"));
   await page.getByRole("button", { name: "Upload and analyse" }).click();
   const open = page.getByRole("link", { name: "Open the incident" });
   await expect(open).toBeVisible({ timeout: 60_000 });
