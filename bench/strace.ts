@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyzeFile } from "../lib/analysis/index";
-import { createStraceAnalyzer } from "../lib/analysis/strace/index";
+import { createStraceAnalyzer, TraceScanPool } from "../lib/analysis/strace/index";
 import { readLineBatches, readLineBytes } from "../lib/analysis/strace/read-lines";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -130,7 +130,8 @@ async function main(): Promise<void> {
   const mbps = mb / a.seconds;
   const range = (f: (r: Run) => number, digits = 1) => `${Math.min(...product.map(f)).toFixed(digits)}–${Math.max(...product.map(f)).toFixed(digits)}`;
   console.log(`file            ${out} (${mb.toFixed(0)} MB, ${a.lines.toLocaleString()} lines)`);
-  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events  (analyzeFile, median of ${runs}; CPU ${cpu.toFixed(2)} s: ${(mb / cpu).toFixed(1)} MB/s of CPU, all threads)`);
+  const workers = TraceScanPool.workerCount();
+  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events  (analyzeFile with ${workers} scan worker${workers === 1 ? "" : "s"}, median of ${runs}; CPU ${cpu.toFixed(2)} s: ${(mb / cpu).toFixed(1)} MB/s of CPU, all threads)`);
   console.log(`runs            ${product.map((r) => `${(mb / r.seconds).toFixed(0)} MB/s (CPU ${r.cpuSeconds.toFixed(2)} s)`).join(", ")}; range ${range((r) => mb / r.seconds)} MB/s`);
   console.log(`peak RSS        ${(peakRss / 1024 / 1024).toFixed(0)} MB (target ≤ 256 MB; the highest of the runs: ${product.map((r) => (r.peakRss / 1024 / 1024).toFixed(0)).join(", ")} MB)`);
   if (rg) {

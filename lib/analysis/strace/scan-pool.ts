@@ -120,15 +120,21 @@ export class TraceScanPool {
    * a single core, with FAULTLINE_THREADS=0, or without worker support (the caller then scans in-process).
    */
   static create(): TraceScanPool | null {
-    const cores = availableParallelism();
-    const asked = Number(process.env.FAULTLINE_THREADS ?? NaN);
-    const count = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, cores) : Math.max(1, Math.min(2, cores - 1));
-    if (cores < 2 || count < 1) return null;
+    const count = TraceScanPool.workerCount();
+    if (count < 1) return null;
     try {
       return new TraceScanPool(count);
     } catch {
       return null;
     }
+  }
+
+  /** How many workers create() starts (0: none). */
+  static workerCount(): number {
+    const cores = availableParallelism();
+    const asked = Number(process.env.FAULTLINE_THREADS ?? NaN);
+    const count = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, cores) : Math.max(1, Math.min(2, cores - 1));
+    return cores < 2 ? 0 : count;
   }
 
   /** Scans the complete lines chunk[start, end) of file `name` (its pid, for `-ff` files). */
