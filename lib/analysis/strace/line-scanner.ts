@@ -125,6 +125,8 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
   const SP = 32;
   /** Strings each table keeps at most (forgotten together, between batches). */
   const MAX_STRINGS = [4096, 1024, 1 << 15, 4096, 4096];
+  /** Bytes of strings each table keeps at most (hostile input must not fill a worker's heap). */
+  const MAX_BYTES = 4 << 20;
 
   const pathIdxOf = new Map<string, number>();
   for (const n of config.pathArg0) pathIdxOf.set(n, 0);
@@ -137,8 +139,9 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
     /** Each string's bytes (a view of its own copy). */
     keys: DataView[];
     values: string[];
+    bytes: number;
   }
-  const newTable = (max: number): Table => ({ slots: new Int32Array(max * 2).fill(-1), keys: [], values: [] });
+  const newTable = (max: number): Table => ({ slots: new Int32Array(max * 2).fill(-1), keys: [], values: [], bytes: 0 });
   let epoch = 0;
   let tables: Table[] = MAX_STRINGS.map(newTable);
   /** Per syscall name id: the index of its path argument (-1: none), and whether it is an open. */
@@ -177,7 +180,8 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
       slot = (slot + 1) & mask;
     }
     const id = table.keys.length;
-    if (id * 2 >= mask) return -1; // full (only within one batch of garbage): the caller falls back
+    if (id * 2 >= mask || table.bytes >= MAX_BYTES) return -1; // full (only within one batch of garbage): the caller falls back
+    table.bytes += len;
     slots[slot] = id;
     const key = new Uint8Array(buf.subarray(s, e)); // a copy: the buffer is not ours
     table.keys.push(new DataView(key.buffer));
@@ -494,7 +498,7 @@ export function createLineScanner(config: ScannerConfig, isAscii: (bytes: Uint8A
 
   function scan(buf: Uint8Array, start: number, end: number, defaultPid: number, memory?: ArrayBuffer | SharedArrayBuffer): ScanBatch {
     // Bounded tables: forgotten between batches only, so that a batch's ids all belong to one epoch.
-    if (tables.some((t, i) => t.keys.length >= MAX_STRINGS[i])) {
+    if (tables.some((t, i) => t.keys.length >= MAX_STRINGS[i] || t.bytes >= MAX_BYTES)) {
       tables = MAX_STRINGS.map(newTable);
       pathIdxById = [];
       isOpenById = [];

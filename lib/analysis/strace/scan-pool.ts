@@ -58,35 +58,48 @@ parentPort.on("message", ({ id, slot, chunk, start, end, defaultPid }) => {
   if (batch && batch.memory !== batches[slot]) transfer.push(batch.memory);
   parentPort.postMessage({ id, batch, error, chunk }, transfer);
 });
+parentPort.postMessage({ ready: true });
 `;
+
+interface ScanWorker {
+  worker: Worker;
+  origin: object;
+  /** It has started (until then chunks are copied into slots rather than moved to it, so none is lost if it fails to start). */
+  ready: boolean;
+}
 
 interface Pending {
   resolve: (r: ScannedTrace) => void;
   reject: (e: Error) => void;
+  worker: ScanWorker;
   head: Uint8Array;
   tail: Uint8Array;
   slot: number;
-  origin: object;
+  /** The lines were copied into the slot (not moved to the worker in their chunk). */
+  copied: boolean;
+  length: number;
+  defaultPid: number;
 }
 
 export class TraceScanPool {
-  private workers: { worker: Worker; origin: object }[] = [];
+  private workers: ScanWorker[] = [];
   private next = 0;
   private seq = 0;
   private waiting = new Map<number, Pending>();
   private readonly data: SharedArrayBuffer[] = [];
   private readonly batches: SharedArrayBuffer[] = [];
   private readonly free: number[] = [];
-  /** Scans on this thread when no slot is free or a chunk does not fit one (never with the engine's limits). */
+  /** A worker failed: from then on lines are scanned on this thread. */
+  private broken = false;
+  /** Scans on this thread when no slot is free, a chunk does not fit one, or a worker failed. */
   private readonly local = createLineScanner(SCANNER_CONFIG, isAscii);
 
-  private constructor(count: number) {
+  private constructor(count: number, source: string) {
     for (let i = 0; i < SLOTS; i++) {
       this.data.push(new SharedArrayBuffer(SLOT_BYTES));
       this.batches.push(new SharedArrayBuffer(SLOT_LINES * this.local.bytesPerLine));
       this.free.push(i);
     }
-    const source = workerSource();
     for (let i = 0; i < count; i++) {
       // The scanner keeps bounded tables of names and paths; it allocates little else.
       const worker = new Worker(source, {
@@ -94,8 +107,9 @@ export class TraceScanPool {
         workerData: { config: SCANNER_CONFIG, data: this.data, batches: this.batches },
         resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 4, codeRangeSizeMb: 8 },
       });
-      const origin = {};
-      worker.on("message", (m: { id: number; batch: ScanBatch | null; error: string | null }) => {
+      const w: ScanWorker = { worker, origin: {}, ready: false };
+      worker.on("message", (m: { ready?: boolean; id: number; batch: ScanBatch | null; error: string | null }) => {
+        if (m.ready) return void (w.ready = true);
         const p = this.waiting.get(m.id);
         this.waiting.delete(m.id);
         if (!p) return;
@@ -104,13 +118,19 @@ export class TraceScanPool {
           return p.reject(new Error(`strace scan worker: ${m.error}`));
         }
         const buf = Buffer.from(this.data[p.slot], 0, m.batch.end);
-        p.resolve({ head: p.head, tail: p.tail, bytes: m.batch.end, buf, batch: m.batch, origin, release: () => this.free.push(p.slot) });
+        p.resolve({ head: p.head, tail: p.tail, bytes: m.batch.end, buf, batch: m.batch, origin: w.origin, release: () => this.free.push(p.slot) });
       });
+      // A worker that cannot start or dies: what it had in slots is scanned here, as is all that follows.
       worker.on("error", (err) => {
-        for (const p of this.waiting.values()) p.reject(err);
-        this.waiting.clear();
+        this.broken = true;
+        for (const [id, p] of this.waiting) {
+          if (p.worker !== w) continue;
+          this.waiting.delete(id);
+          if (p.copied) p.resolve(this.scanSlot(p));
+          else p.reject(err);
+        }
       });
-      this.workers.push({ worker, origin });
+      this.workers.push(w);
     }
   }
 
@@ -118,12 +138,13 @@ export class TraceScanPool {
    * A pool with a worker per core besides the main thread's (at least one, at most two; the main thread
    * applying the batches is as busy as a worker scanning them; FAULTLINE_THREADS=N asks for N), or null on
    * a single core, with FAULTLINE_THREADS=0, or without worker support (the caller then scans in-process).
+   * `source` replaces the workers' code (tests: a worker that fails).
    */
-  static create(): TraceScanPool | null {
+  static create(source = workerSource()): TraceScanPool | null {
     const count = TraceScanPool.workerCount();
     if (count < 1) return null;
     try {
-      return new TraceScanPool(count);
+      return new TraceScanPool(count, source);
     } catch {
       return null;
     }
@@ -140,23 +161,25 @@ export class TraceScanPool {
   /** Scans the complete lines chunk[start, end) of file `name` (its pid, for `-ff` files). */
   scan(chunk: Uint8Array, start: number, end: number, name: string | undefined): Promise<ScannedTrace> {
     const defaultPid = pidFromFileName(name) ?? 0;
-    const slot = end - start <= SLOT_BYTES ? this.free.pop() : undefined;
+    const slot = !this.broken && end - start <= SLOT_BYTES ? this.free.pop() : undefined;
     if (slot === undefined) return Promise.resolve(this.scanHere(chunk, start, end, defaultPid));
-    // A chunk that is the whole of its ArrayBuffer moves to the worker, which copies its lines into the
-    // slot (the first touch of them is the worker's) and sends it back to be dropped; others are copied here.
+    const w = this.workers[this.next++ % this.workers.length];
+    // A chunk that is the whole of its ArrayBuffer moves to a started worker, which copies its lines into
+    // the slot (the first touch of them is the worker's) and sends it back to be dropped; others are
+    // copied here.
     const owned = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength && !(chunk.buffer instanceof SharedArrayBuffer);
-    if (!owned) new Uint8Array(this.data[slot], 0, end - start).set(chunk.subarray(start, end));
-    const id = this.seq++;
-    const { worker, origin } = this.workers[this.next++ % this.workers.length];
+    const copied = !owned || !w.ready;
+    if (copied) new Uint8Array(this.data[slot], 0, end - start).set(chunk.subarray(start, end));
     // Copies of the bytes around the lines, so that nothing keeps the chunk: it dies young (chunks kept
     // while a few others are scanned would outlive collections of the young generation, and wait for
     // a full one).
     const head = new Uint8Array(chunk.subarray(0, start));
     const tail = new Uint8Array(chunk.subarray(end));
+    const id = this.seq++;
     const scanned = new Promise<ScannedTrace>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, head, tail, slot, origin });
-      if (owned) worker.postMessage({ id, slot, chunk, start, end, defaultPid }, [chunk.buffer as ArrayBuffer]);
-      else worker.postMessage({ id, slot, chunk: null, start: 0, end: end - start, defaultPid });
+      this.waiting.set(id, { resolve, reject, worker: w, head, tail, slot, copied, length: end - start, defaultPid });
+      if (!copied) w.worker.postMessage({ id, slot, chunk, start, end, defaultPid }, [chunk.buffer as ArrayBuffer]);
+      else w.worker.postMessage({ id, slot, chunk: null, start: 0, end: end - start, defaultPid });
     });
     // A scan nobody waits for any more (the analysis stopped at an earlier error) must not fail the process.
     scanned.catch(() => {});
@@ -167,6 +190,13 @@ export class TraceScanPool {
     const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const batch = this.local.scan(buf, start, end, defaultPid);
     return { head: chunk.subarray(0, start), tail: chunk.subarray(end), bytes: end - start, buf, batch, origin: this.local, release: () => {} };
+  }
+
+  /** The lines a failed worker had in its slot, scanned here. */
+  private scanSlot(p: Pending): ScannedTrace {
+    const buf = Buffer.from(this.data[p.slot], 0, p.length);
+    const batch = this.local.scan(buf, 0, p.length, p.defaultPid);
+    return { head: p.head, tail: p.tail, bytes: p.length, buf, batch, origin: this.local, release: () => this.free.push(p.slot) };
   }
 
   close(): void {

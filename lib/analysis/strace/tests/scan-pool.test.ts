@@ -145,6 +145,34 @@ describe("worker-scanned traces ≡ sequential ≡ text path", () => {
     expect(await expectSame([{ bytes }], 33, {}, 300 << 10)).toBe(true);
   }, 60_000);
 
+  it("with more distinct (long) paths than the scanner keeps", async () => {
+    const r = rng(51);
+    const out = ["7 10:00:00.000000 execve(\"/bin/tool\", [\"tool\"], 0x7ffd /* 3 vars */) = 0"];
+    for (let i = 0; i < 3_000; i++) {
+      const dir = `/srv/${"d".repeat(Math.floor(r() * 3_000))}/${i}`;
+      out.push(`7 10:00:00.${String(i).padStart(6, "0")} statx(AT_FDCWD</srv>, "${dir}/x.conf", AT_STATX_SYNC_AS_STAT, STATX_ALL, 0x7ffd) = ${r() < 0.5 ? "0" : "-1 ENOENT (No such file or directory)"} <0.000004>`);
+    }
+    out.push("7 10:00:01.000000 exit_group(1) = ?", "7 10:00:01.000001 +++ exited with 1 +++");
+    expect(await expectSame([{ bytes: Buffer.from(out.join("\n") + "\n") }], 52, {}, 1 << 20)).toBe(true);
+  }, 60_000);
+
+  it.skipIf(!existsSync(CORPUS))("when a worker cannot start: what it was given is scanned in-process", async () => {
+    process.env.FAULTLINE_THREADS = "1";
+    const pool = TraceScanPool.create("throw new Error('no workers here')")!;
+    const bytes = Buffer.from(interleavedTrace(corpusTraces().map((t) => t.text), rng(41), { copies: 1 }));
+    const a = createStraceAnalyzer("strace", {});
+    let no = 0;
+    try {
+      for (const [p, end] of runsOf(bytes, rng(42), 200_000)) {
+        const chunk = new Uint8Array(bytes.subarray(p, end));
+        no += a.pushScanned!(await pool.scan(chunk, 0, chunk.length, undefined), no + 1);
+      }
+    } finally {
+      pool.close();
+    }
+    expect(a.finish()).toEqual(viaText([{ bytes }], {}));
+  });
+
   it.skipIf(!existsSync(CORPUS))("in-process batches of another scanner, and ones whose earlier batches were missed", () => {
     const text = interleavedTrace(corpusTraces().map((t) => t.text), rng(21), { copies: 1 });
     const bytes = Buffer.from(text);
