@@ -38,6 +38,8 @@ function ensureTrace(): void {
 }
 
 interface Run {
+  /** Scan workers the analysis had (TraceScanPool.workerCount when it started). */
+  workers: number;
   seconds: number;
   /** CPU time of the whole process: this thread, the scan workers, the GC and I/O threads. */
   cpuSeconds: number;
@@ -50,13 +52,14 @@ let peakRss = process.memoryUsage.rss();
 const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage.rss()));
 
 async function timed(f: () => Promise<{ lines: number; events: number }>): Promise<Run> {
+  const workers = TraceScanPool.workerCount();
   const timer = setInterval(sampleRss, 20);
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   try {
     const r = await f();
     const used = process.cpuUsage(cpu);
-    return { seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6, ...r };
+    return { workers, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6, ...r };
   } finally {
     clearInterval(timer);
     sampleRss();
@@ -130,9 +133,9 @@ async function main(): Promise<void> {
   const mbps = mb / a.seconds;
   const range = (f: (r: Run) => number, digits = 1) => `${Math.min(...product.map(f)).toFixed(digits)}–${Math.max(...product.map(f)).toFixed(digits)}`;
   console.log(`file            ${out} (${mb.toFixed(0)} MB, ${a.lines.toLocaleString()} lines)`);
-  const workers = TraceScanPool.workerCount();
-  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events  (analyzeFile with ${workers} scan worker${workers === 1 ? "" : "s"}, median of ${runs}; CPU ${cpu.toFixed(2)} s: ${(mb / cpu).toFixed(1)} MB/s of CPU, all threads)`);
-  console.log(`runs            ${product.map((r) => `${(mb / r.seconds).toFixed(0)} MB/s (CPU ${r.cpuSeconds.toFixed(2)} s)`).join(", ")}; range ${range((r) => mb / r.seconds)} MB/s`);
+  const workers = [...new Set(product.map((r) => r.workers))].join("/");
+  console.log(`analyzer        ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events  (analyzeFile, ${workers} scan worker(s), median of ${runs}; CPU ${cpu.toFixed(2)} s: ${(mb / cpu).toFixed(1)} MB/s of CPU, all threads)`);
+  console.log(`runs            ${product.map((r) => `${(mb / r.seconds).toFixed(0)} MB/s (CPU ${r.cpuSeconds.toFixed(2)} s, ${r.workers} worker${r.workers === 1 ? "" : "s"})`).join(", ")}; range ${range((r) => mb / r.seconds)} MB/s`);
   console.log(`peak RSS        ${(peakRss / 1024 / 1024).toFixed(0)} MB (target ≤ 256 MB; the highest of the runs: ${product.map((r) => (r.peakRss / 1024 / 1024).toFixed(0)).join(", ")} MB)`);
   if (rg) {
     const rgMbps = mb / rg.seconds;

@@ -6,7 +6,7 @@
 // shared memory, which the worker scans in place and writes the batch next to; the main thread keeps no
 // chunk while it is scanned, so chunks die young instead of piling up until a full collection.
 import { isAscii } from "node:buffer";
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SCANNER_CONFIG } from "./classify";
 import { createLineScanner, type ScanBatch } from "./line-scanner";
@@ -135,10 +135,8 @@ export class TraceScanPool {
   }
 
   /**
-   * A pool with a worker per core besides the main thread's (at least one, at most two; the main thread
-   * applying the batches is as busy as a worker scanning them; FAULTLINE_THREADS=N asks for N), or null on
-   * a single core, with FAULTLINE_THREADS=0, or without worker support (the caller then scans in-process).
-   * `source` replaces the workers' code (tests: a worker that fails).
+   * A pool of workerCount() workers, or null when that is 0 or workers cannot be made (the caller then
+   * scans in-process). `source` replaces the workers' code (tests: a worker that fails).
    */
   static create(source = workerSource()): TraceScanPool | null {
     const count = TraceScanPool.workerCount();
@@ -150,12 +148,18 @@ export class TraceScanPool {
     }
   }
 
-  /** How many workers create() starts (0: none). */
+  /**
+   * How many workers create() starts: FAULTLINE_THREADS=N asks for N; by default one per core besides the
+   * main thread's (which applies the batches and is as busy as a worker scanning them), at most two, and
+   * none when the machine has no core to spare (1-minute load within 1.5 of the cores): a worker then
+   * only competes with the main thread, and scanning in-process costs less CPU in all.
+   */
   static workerCount(): number {
     const cores = availableParallelism();
+    if (cores < 2) return 0;
     const asked = Number(process.env.FAULTLINE_THREADS ?? NaN);
-    const count = Number.isInteger(asked) && asked >= 0 ? Math.min(asked, cores) : Math.max(1, Math.min(2, cores - 1));
-    return cores < 2 ? 0 : count;
+    if (Number.isInteger(asked) && asked >= 0) return Math.min(asked, cores);
+    return loadavg()[0] > cores - 1.5 ? 0 : Math.min(2, cores - 1);
   }
 
   /** Scans the complete lines chunk[start, end) of file `name` (its pid, for `-ff` files). */

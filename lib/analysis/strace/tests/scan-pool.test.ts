@@ -60,6 +60,7 @@ async function expectSame(inputs: Input[], seed: number, opts: AnalyzeOptions = 
 
 describe("worker-scanned traces ≡ sequential ≡ text path", () => {
   it("creates workers from the scanner's own source and scans in them", async () => {
+    process.env.FAULTLINE_THREADS = "1";
     const pool = TraceScanPool.create();
     expect(pool).not.toBeNull();
     try {
