@@ -38,7 +38,7 @@ function ensureTrace(): void {
 }
 
 interface Run {
-  /** Scan workers the analysis had (TraceScanPool.workerCount when it started). */
+  /** Scan workers the analysis had (-1: none asked for, the trace stayed below FAULTLINE_PARALLEL_AFTER_MB). */
   workers: number;
   seconds: number;
   /** CPU time of the whole process: this thread, the scan workers, the GC and I/O threads. */
@@ -52,14 +52,14 @@ let peakRss = process.memoryUsage.rss();
 const sampleRss = () => void (peakRss = Math.max(peakRss, process.memoryUsage.rss()));
 
 async function timed(f: () => Promise<{ lines: number; events: number }>): Promise<Run> {
-  const workers = TraceScanPool.workerCount();
+  TraceScanPool.lastCount = -1;
   const timer = setInterval(sampleRss, 20);
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   try {
     const r = await f();
     const used = process.cpuUsage(cpu);
-    return { workers, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6, ...r };
+    return { workers: TraceScanPool.lastCount, seconds: Number(process.hrtime.bigint() - started) / 1e9, cpuSeconds: (used.user + used.system) / 1e6, ...r };
   } finally {
     clearInterval(timer);
     sampleRss();

@@ -109,8 +109,10 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
   };
 
   let scanner: ParallelScanner | null | undefined;
-  // Large traces: workers scan the lines of chunks ahead for the strace analyzer (same design).
+  // Large traces: workers scan the lines of chunks ahead for the strace analyzer (same design), as many
+  // as there are idle cores while the trace begins.
   let traceScanner: TraceScanner | null | undefined;
+  let idleCores: (() => number) | undefined;
   const queue: { chunk: Uint8Array; scan: Promise<ScannedChunk> | null; trace?: Promise<ScannedTrace> }[] = [];
   let streamed = 0;
 
@@ -138,8 +140,9 @@ export async function collect(sources: AsyncIterable<Source> | Iterable<Source>,
         streamed += chunk.length;
         // Large build logs: workers locate hit lines ahead while this thread consumes in order.
         if (scanner === undefined && streamed > parallelAfter() && router.isBuildLog(build)) scanner = ParallelScanner.create(GATEWAY);
+        if (!idleCores && router.scannedLines()) idleCores = strace?.TraceScanPool.idleCoresSince();
         const tracing = !scanner && streamed > parallelAfter() && !!router.scannedLines();
-        if (tracing && traceScanner === undefined) traceScanner = strace?.TraceScanPool.create() ?? null;
+        if (tracing && traceScanner === undefined) traceScanner = strace?.TraceScanPool.create(idleCores?.()) ?? null;
         const range = scanner || (tracing && traceScanner) ? bodyRange(chunk, pending) : null;
         if (chunk.length) pending = chunk[chunk.length - 1] !== 10;
         const body = range && range[1] > range[0];

@@ -29,8 +29,11 @@ export interface StraceAnalyzer extends LineAnalyzer {
 export interface StraceEngine {
   detectStrace(sample: string[]): "strace" | "strace-summary" | null;
   createStraceAnalyzer(kind: "strace" | "strace-summary", opts?: AnalyzeOptions): StraceAnalyzer;
-  /** Worker threads scanning large traces ahead of the analyzer; null when there are none to use. */
-  TraceScanPool: { create(): TraceScanner | null };
+  /**
+   * Worker threads scanning large traces ahead of the analyzer; null when there are none to use.
+   * `idleCores`: what idleCoresSince, started when the trace was recognised, measured since.
+   */
+  TraceScanPool: { create(idleCores?: number): TraceScanner | null; idleCoresSince(): () => number };
 }
 
 let loading: Promise<StraceEngine | null> | undefined;

@@ -6,7 +6,7 @@
 // shared memory, which the worker scans in place and writes the batch next to; the main thread keeps no
 // chunk while it is scanned, so chunks die young instead of piling up until a full collection.
 import { isAscii } from "node:buffer";
-import { availableParallelism, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import { SCANNER_CONFIG } from "./classify";
 import { createLineScanner, type ScanBatch } from "./line-scanner";
@@ -135,31 +135,50 @@ export class TraceScanPool {
   }
 
   /**
-   * A pool of workerCount() workers, or null when that is 0 or workers cannot be made (the caller then
-   * scans in-process). `source` replaces the workers' code (tests: a worker that fails).
+   * A pool of workerCount(idleCores) workers, or null when that is 0 or workers cannot be made (the caller
+   * then scans in-process). `source` replaces the workers' code (tests: a worker that fails).
    */
-  static create(source = workerSource()): TraceScanPool | null {
-    const count = TraceScanPool.workerCount();
+  static create(idleCores = NaN, source = workerSource()): TraceScanPool | null {
+    const count = TraceScanPool.workerCount(idleCores);
+    TraceScanPool.lastCount = 0;
     if (count < 1) return null;
     try {
-      return new TraceScanPool(count, source);
+      const pool = new TraceScanPool(count, source);
+      TraceScanPool.lastCount = count;
+      return pool;
     } catch {
       return null;
     }
   }
 
+  /** Workers of the pool create() made last (0: none), for reports such as the benchmark's. */
+  static lastCount = 0;
+
   /**
-   * How many workers create() starts: FAULTLINE_THREADS=N asks for N; by default one per core besides the
-   * main thread's (which applies the batches and is as busy as a worker scanning them), at most two, and
-   * none when the machine has no core to spare (1-minute load within 1.5 of the cores): a worker then
-   * only competes with the main thread, and scanning in-process costs less CPU in all.
+   * How many workers create() starts: FAULTLINE_THREADS=N asks for N; by default one per idle core (the
+   * main thread applying the batches is as busy as a worker scanning them), at most two, and none when no
+   * core is idle: a worker then only competes with the main thread, and scanning in-process costs less
+   * CPU in all. `idleCores`: what a probe (idleCoresSince) measured while the trace began, the main thread
+   * busy with it; without one, the 1-minute load says how many cores are idle.
    */
-  static workerCount(): number {
+  static workerCount(idleCores = NaN): number {
     const cores = availableParallelism();
     if (cores < 2) return 0;
     const asked = Number(process.env.FAULTLINE_THREADS ?? NaN);
     if (Number.isInteger(asked) && asked >= 0) return Math.min(asked, cores);
-    return loadavg()[0] > cores - 1.5 ? 0 : Math.min(2, cores - 1);
+    const idle = Number.isNaN(idleCores) ? cores - 1 - loadavg()[0] : idleCores;
+    return Math.max(0, Math.min(2, cores - 1, Math.round(idle)));
+  }
+
+  /** Starts measuring how many cores are idle: the function returned says, over the time since (NaN when too short to tell). */
+  static idleCoresSince(): () => number {
+    const idleMs = () => cpus().reduce((sum, c) => sum + c.times.idle, 0);
+    const before = idleMs();
+    const started = performance.now();
+    return () => {
+      const elapsed = performance.now() - started;
+      return elapsed < 100 ? NaN : (idleMs() - before) / elapsed;
+    };
   }
 
   /** Scans the complete lines chunk[start, end) of file `name` (its pid, for `-ff` files). */

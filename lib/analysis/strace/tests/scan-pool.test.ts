@@ -159,7 +159,7 @@ describe("worker-scanned traces ≡ sequential ≡ text path", () => {
 
   it.skipIf(!existsSync(CORPUS))("when a worker cannot start: what it was given is scanned in-process", async () => {
     process.env.FAULTLINE_THREADS = "1";
-    const pool = TraceScanPool.create("throw new Error('no workers here')")!;
+    const pool = TraceScanPool.create(NaN, "throw new Error('no workers here')")!;
     const bytes = Buffer.from(interleavedTrace(corpusTraces().map((t) => t.text), rng(41), { copies: 1 }));
     const a = createStraceAnalyzer("strace", {});
     let no = 0;
