@@ -158,8 +158,8 @@ export class TraceScanPool {
    * How many workers create() starts: FAULTLINE_THREADS=N asks for N; by default one per idle core (the
    * main thread applying the batches is as busy as a worker scanning them), at most two, and none when no
    * core is idle: a worker then only competes with the main thread, and scanning in-process costs less
-   * CPU in all. `idleCores`: what a probe (idleCoresSince) measured while the trace began, the main thread
-   * busy with it; without one, the 1-minute load says how many cores are idle.
+   * CPU in all. `idleCores`: what a probe (idleCoresSince) measured while the trace began; without one,
+   * the 1-minute load says how many cores are idle.
    */
   static workerCount(idleCores = NaN): number {
     const cores = availableParallelism();
@@ -170,14 +170,20 @@ export class TraceScanPool {
     return Math.max(0, Math.min(2, cores - 1, Math.round(idle)));
   }
 
-  /** Starts measuring how many cores are idle: the function returned says, over the time since (NaN when too short to tell). */
+  /**
+   * Starts measuring how many cores a worker could have: the function returned says, over the time since
+   * (NaN when too short to tell), how many were idle or used by this process beyond its main thread.
+   */
   static idleCoresSince(): () => number {
     const idleMs = () => cpus().reduce((sum, c) => sum + c.times.idle, 0);
     const before = idleMs();
+    const ownBefore = process.cpuUsage();
     const started = performance.now();
     return () => {
       const elapsed = performance.now() - started;
-      return elapsed < 100 ? NaN : (idleMs() - before) / elapsed;
+      if (elapsed < 100) return NaN;
+      const own = process.cpuUsage(ownBefore);
+      return (idleMs() - before + (own.user + own.system) / 1000) / elapsed - 1;
     };
   }
 
