@@ -5,6 +5,7 @@ import { RateLimitedError } from "../services/account-errors";
 import { UnauthorizedError, ValidationError } from "../services/errors";
 import { authenticate, type Caller } from "./authenticate";
 import { errorToProblem } from "./problem";
+import { discardRest } from "./read-upload-request";
 
 export interface RouteContext<P> {
   request: Request;
@@ -36,6 +37,9 @@ export function publicApiRoute<P = Record<string, never>>(handler: (ctx: Omit<Ro
       res.headers.set("x-request-id", requestId);
       return res;
     } catch (err) {
+      // A refused request whose body was never read (401, 403, 429 before an upload is read): read it
+      // anyway, in the background, so the keep-alive connection stays usable for the next request.
+      if (request.body && !request.body.locked) void discardRest(request.body.getReader());
       const res = errorToProblem(err, requestId);
       if (err instanceof UnauthorizedError) res.headers.set("www-authenticate", 'Bearer realm="faultline"');
       if (err instanceof RateLimitedError) res.headers.set("retry-after", String(err.retryAfterSeconds));

@@ -42,7 +42,7 @@ export function readUploadRequest(request: Request): UploadRequest {
  * signal when the connection closes before the response is sent, but leaves the body stream waiting.
  */
 function requestBody(request: Request): Readable {
-  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>);
+  const body = drainingReadable(request.body!);
   const { signal } = request;
   const gone = () => body.destroy(new ValidationError("the client closed the connection before the upload was complete"));
   if (signal.aborted) gone();
@@ -51,6 +51,39 @@ function requestBody(request: Request): Readable {
     body.once("close", () => signal.removeEventListener("abort", gone));
   }
   return body;
+}
+
+/**
+ * Like Readable.fromWeb, except that a body abandoned part way (an upload refused after its first
+ * bytes) is read to its end and discarded instead of cancelled. Node does the same for unread bodies
+ * (`req._dump()`); a cancelled one leaves the rest of it in the keep-alive connection, where the
+ * client's next request then waits unanswered until the connection times out.
+ */
+function drainingReadable(web: ReadableStream<Uint8Array>): Readable {
+  const reader = web.getReader();
+  return new Readable({
+    async read() {
+      try {
+        const r = await reader.read();
+        this.push(r.done ? null : r.value);
+      } catch (err) {
+        this.destroy(err as Error);
+      }
+    },
+    destroy(err, callback) {
+      void discardRest(reader);
+      callback(err);
+    },
+  });
+}
+
+/** Reads a body to its end without keeping it (in the background; errors mean the client left). */
+export async function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<void> {
+  try {
+    for (;;) if ((await reader.read()).done) return;
+  } catch {
+    // The client went away: nothing left to keep in sync.
+  }
 }
 
 function filenameFromDisposition(header: string | null): string | undefined {
