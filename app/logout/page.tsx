@@ -4,8 +4,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { optionalCaller } from "@/lib/http/authenticate";
 import { AuthCard } from "../login/_components/auth-card";
-import { primaryButton, secondaryButton } from "../login/_components/styles";
-import { signOutHere, signOutOfAllSessions } from "./actions";
+import { SignOutButtons } from "./_components/sign-out-buttons";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign out" };
@@ -14,18 +13,7 @@ export default async function LogoutPage() {
   if (!(await optionalCaller())) redirect("/login");
   return (
     <AuthCard title="Sign out" intro="Sign out of this browser, or end every session of your account (other browsers and devices too).">
-      <div className="flex flex-wrap gap-3">
-        <form action={signOutHere}>
-          <button type="submit" className={primaryButton}>
-            Sign out
-          </button>
-        </form>
-        <form action={signOutOfAllSessions}>
-          <button type="submit" className={secondaryButton}>
-            Sign out everywhere
-          </button>
-        </form>
-      </div>
+      <SignOutButtons />
     </AuthCard>
   );
 }

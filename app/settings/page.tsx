@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { currentCaller, hasRole } from "@/lib/http/authenticate";
 import { getAccount } from "@/lib/services/get-account";
 import { primaryButton, secondaryButton } from "../login/_components/styles";
-import { signOutHere, signOutOfAllSessions } from "../logout/actions";
+import { SignOutButtons } from "../logout/_components/sign-out-buttons";
 import { Panel, RoleBadge } from "./_components/panel";
 import { reanalyzeTeamUploads, selectTeam } from "./actions";
 import { countStaleUploads } from "@/lib/services/count-stale-uploads";
@@ -79,18 +79,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <PasswordForm />
       </Panel>
       <Panel id="sessions-heading" title="Sessions" description="Sign out everywhere ends every session of your account: other browsers and devices are signed out at once.">
-        <div className="flex flex-wrap gap-3">
-          <form action={signOutHere}>
-            <button type="submit" className={primaryButton}>
-              Sign out
-            </button>
-          </form>
-          <form action={signOutOfAllSessions}>
-            <button type="submit" className={secondaryButton}>
-              Sign out everywhere
-            </button>
-          </form>
-        </div>
+        <SignOutButtons />
       </Panel>
     </div>
   );

@@ -8,36 +8,12 @@ import { closeSync, openSync, readSync } from "node:fs";
 const CHUNK = 1 << 20;
 
 export function* readLineBatches(path: string): Generator<string[]> {
-  const fd = openSync(path, "r");
-  try {
-    let buf = Buffer.allocUnsafe(2 * CHUNK);
-    let carry = 0;
-    for (;;) {
-      if (buf.length - carry < CHUNK) {
-        // A line longer than the buffer: grow (only as much as that line needs).
-        const bigger = Buffer.allocUnsafe(buf.length * 2);
-        buf.copy(bigger, 0, 0, carry);
-        buf = bigger;
-      }
-      const n = readSync(fd, buf, carry, CHUNK, null);
-      const end = carry + n;
-      if (n <= 0) {
-        if (carry) yield [decode(buf.subarray(0, carry)).replace(/\r$/, "")];
-        return;
-      }
-      const lastNl = buf.lastIndexOf(10, end - 1);
-      if (lastNl < 0) {
-        carry = end;
-        continue;
-      }
-      const lines = decode(buf.subarray(0, lastNl)).split("\n");
-      for (let i = 0; i < lines.length; i++) if (lines[i].endsWith("\r")) lines[i] = lines[i].slice(0, -1);
-      yield lines;
-      buf.copy(buf, 0, lastNl + 1, end);
-      carry = end - lastNl - 1;
-    }
-  } finally {
-    closeSync(fd);
+  for (const { buf, end } of readLineBytes(path)) {
+    // A run ends just past its last "\n", except a final line without one.
+    const text = decode(buf.subarray(0, buf[end - 1] === 10 ? end - 1 : end));
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) if (lines[i].endsWith("\r")) lines[i] = lines[i].slice(0, -1);
+    yield lines;
   }
 }
 
