@@ -16,6 +16,27 @@ export interface RuleMatch {
   cls?: EventClass;
 }
 
+interface CompiledRules {
+  automaton: LiteralAutomaton;
+  stateRules: number[][];
+}
+
+// Building the automaton costs ~15 ms and rule tables are module constants: compile each table once
+// per process instead of once per analysis (small uploads were dominated by it).
+const compiled = new WeakMap<readonly Rule[], CompiledRules>();
+
+function compile(rules: readonly Rule[]): CompiledRules {
+  const cached = compiled.get(rules);
+  if (cached) return cached;
+  const literals = [...new Set(rules.flatMap((r) => r.literals))];
+  const rulesOfLiteral = literals.map((lit) => rules.flatMap((r, i) => (r.literals.includes(lit) ? [i] : [])));
+  const automaton = buildAutomaton(literals, false);
+  const stateRules = automaton.outputs.map((ids) => [...new Set(ids.flatMap((id) => rulesOfLiteral[id]))]);
+  const made = { automaton, stateRules };
+  compiled.set(rules, made);
+  return made;
+}
+
 export class RuleMatcher {
   /** Candidate flags per rule for the current line. */
   private readonly marks: Uint8Array;
@@ -28,10 +49,7 @@ export class RuleMatcher {
     private readonly ctx: RuleContext,
   ) {
     this.marks = new Uint8Array(rules.length);
-    const literals = [...new Set(rules.flatMap((r) => r.literals))];
-    const rulesOfLiteral = literals.map((lit) => rules.flatMap((r, i) => (r.literals.includes(lit) ? [i] : [])));
-    this.automaton = buildAutomaton(literals, false);
-    this.stateRules = this.automaton.outputs.map((ids) => [...new Set(ids.flatMap((id) => rulesOfLiteral[id]))]);
+    ({ automaton: this.automaton, stateRules: this.stateRules } = compile(rules));
   }
 
   /** Flags the rules whose prefilter literal occurs in text; false when none does. */
