@@ -16,7 +16,7 @@ const commands: Record<string, Command> = {
     run: async (args) => (await import("./commands/user")).userCommand(args),
   },
   token: {
-    summary: "token create --email E [--name N] [--scopes upload,read]   print a new API token once",
+    summary: "token create --email E [--name N] [--scopes upload,read,write]   print a new API token once",
     run: async (args) => (await import("./commands/token")).tokenCommand(args),
   },
 };

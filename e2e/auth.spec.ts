@@ -58,6 +58,9 @@ test("an owner creates an API token, sees it once, uses it, and revokes it", asy
   const name = `e2e token ${randomBytes(3).toString("hex")}`;
   await page.goto("/settings/tokens");
   await page.getByLabel("Name").fill(name);
+  // Editing incidents is opt-in: a CI token sends logs and reads.
+  await expect(page.getByRole("checkbox", { name: /^upload/ })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: /^write/ })).not.toBeChecked();
   await page.getByRole("button", { name: "Create token" }).click();
   const secret = await page.getByTestId("secret-value").inputValue();
   expect(secret).toMatch(/^flt_[A-Za-z0-9_-]{43}$/);
@@ -66,6 +69,7 @@ test("an owner creates an API token, sees it once, uses it, and revokes it", asy
 
   const ci = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
   expect((await ci.get("/api/v1/incidents")).status()).toBe(200);
+  expect((await ci.patch("/api/v1/incidents/any", { data: { owner: "ci" } })).status()).toBe(403);
 
   await page.reload();
   await expect(page.getByTestId("secret-value")).toHaveCount(0);

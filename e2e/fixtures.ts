@@ -4,8 +4,8 @@
 // Every test runs signed in, without asking for it:
 // - `page` / `context`: the browser carries the session cookie of the e2e owner account (made once per
 //   worker with `faultline user create` against DATABASE_URL, signed in through POST /api/v1/auth/login);
-// - `request`: API calls carry `Authorization: Bearer <token>`, a token created for this worker (upload
-//   and read scopes) and revoked when the worker ends.
+// - `request`: API calls carry `Authorization: Bearer <token>`, a token created for this worker (
+//   upload, read and write scopes) and revoked when the worker ends.
 // A spec that wants to be signed out uses `test.use({ storageState: SIGNED_OUT })`, or a fresh context.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -71,7 +71,7 @@ export const test = base.extend<object, WorkerFixtures>({
       const baseURL = workerInfo.project.use.baseURL!;
       createAccount({ ...E2E_OWNER, role: "owner", existsOk: true });
       const api = await sessionRequest(playwright, baseURL, E2E_OWNER);
-      const created = await api.post("/api/v1/tokens", { data: { name: `e2e worker ${workerInfo.workerIndex}`, scopes: ["upload", "read"] } });
+      const created = await api.post("/api/v1/tokens", { data: { name: `e2e worker ${workerInfo.workerIndex}`, scopes: ["upload", "read", "write"] } });
       if (created.status() !== 201) throw new Error(`creating the e2e API token failed: HTTP ${created.status()} ${await created.text()}`);
       const { id, token } = (await created.json()) as { id: string; token: string };
       await provide({ ...E2E_OWNER, token, storageState: await api.storageState() });

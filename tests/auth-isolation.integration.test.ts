@@ -1,7 +1,8 @@
 // Team isolation through the real route handlers: another team's incident, upload and log ids answer
 // 404 exactly like ids that do not exist, and roles and scopes are enforced.
 import { beforeAll, describe, expect, it } from "vitest";
-import { GET as getIncidentRoute } from "../app/api/v1/incidents/[id]/route";
+import { POST as addNoteRoute } from "../app/api/v1/incidents/[id]/notes/route";
+import { GET as getIncidentRoute, PATCH as patchIncidentRoute } from "../app/api/v1/incidents/[id]/route";
 import { GET as listIncidentsRoute } from "../app/api/v1/incidents/route";
 import { GET as getLinesRoute } from "../app/api/v1/uploads/[id]/lines/route";
 import { GET as getUploadRoute } from "../app/api/v1/uploads/[id]/route";
@@ -126,6 +127,31 @@ describe("roles and scopes", () => {
     expect(await status(upload({ token: await tokenFor(alice.teamId, ["read"]) }))).toBe(403);
     const uploadOnly = await tokenFor(alice.teamId, ["upload"]);
     expect(await status(getIncidentRoute(apiRequest(`/api/v1/incidents/${incidentId}`, { token: uploadOnly }), params({ id: incidentId })))).toBe(403);
+  });
+
+  it("editing an incident needs the write scope: an upload-and-read CI token cannot change it", async () => {
+    const patch = (token: string) =>
+      patchIncidentRoute(apiRequest(`/api/v1/incidents/${incidentId}`, { method: "PATCH", body: JSON.stringify({ owner: "mallory" }), headers: { "content-type": "application/json" }, token }), params({ id: incidentId }));
+    const note = (token: string) =>
+      addNoteRoute(apiRequest(`/api/v1/incidents/${incidentId}/notes`, { method: "POST", body: JSON.stringify({ text: "n" }), headers: { "content-type": "application/json" }, token }), params({ id: incidentId }));
+    const ci = await tokenFor(alice.teamId, ["upload", "read"]);
+    const refused = await patch(ci);
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).detail).toMatch(/"write" scope/);
+    expect(await status(note(ci))).toBe(403);
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incidentId } })).owner).not.toBe("mallory");
+
+    const editor = await tokenFor(alice.teamId, ["read", "write"]);
+    expect(await status(patch(editor))).toBe(200);
+    expect((await db().incident.findUniqueOrThrow({ where: { id: incidentId } })).owner).toBe("mallory");
+    expect(await status(note(editor))).toBe(201);
+    // A member's session has every scope but token management.
+    const member = await createTestAccount({ teamId: alice.teamId, role: "member" });
+    const res = await patchIncidentRoute(
+      apiRequest(`/api/v1/incidents/${incidentId}`, { method: "PATCH", body: JSON.stringify({ owner: "bob" }), headers: { "content-type": "application/json" }, cookie: await sessionCookieOf(member), origin: ORIGIN }),
+      params({ id: incidentId }),
+    );
+    expect(res.status).toBe(200);
   });
 
   it("a cookie-authenticated upload from another site is refused (CSRF)", async () => {

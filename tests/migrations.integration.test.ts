@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { listMigrations, migrate } from "../lib/db/migrate";
+import { listMigrations, migrate, MIGRATIONS_DIR } from "../lib/db/migrate";
 import { readCatalog, scratchDatabase } from "./support/catalog";
 import { connectTestDatabase } from "./support/db";
 import { loadDmmf, renderDdl } from "./support/schema-ddl";
@@ -42,6 +42,32 @@ describe("offline migrations", () => {
     const catalog = await readCatalog(db.url);
     expect(catalog.columns.some((c) => c.startsWith("A |"))).toBe(true);
     expect(catalog.columns.some((c) => c.startsWith("B |"))).toBe(false);
+  });
+
+  it("tokens made before the write scope keep editing; read-only ones do not gain it", async () => {
+    const db = await scratchDatabase(baseUrl, "fl_migrate_scope");
+    drops.push(db.drop);
+    const { cpSync, mkdtempSync } = await import("node:fs");
+    const all = listMigrations();
+    const at = all.findIndex((m) => m.name.endsWith("_api_token_write_scope"));
+    expect(at).toBeGreaterThan(0);
+    // The database as it was before that migration, with tokens in it.
+    const before = mkdtempSync("/tmp/fl-mig-");
+    for (const m of all.slice(0, at)) cpSync(`${MIGRATIONS_DIR}/${m.name}`, `${before}/${m.name}`, { recursive: true });
+    await migrate(db.url, { dir: before });
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      await client.query(`INSERT INTO "Team" (id, name, slug) VALUES ('t1', 'T', 't')`);
+      for (const [id, scopes] of [["ci", "{upload,read}"], ["ro", "{read}"], ["up", "{upload}"]]) {
+        await client.query(`INSERT INTO "ApiToken" (id, "teamId", name, "tokenHash", scopes) VALUES ($1, 't1', $1, $1, $2)`, [id, scopes]);
+      }
+      expect((await migrate(db.url)).applied).toEqual(all.slice(at).map((m) => m.name));
+      const { rows } = await client.query(`SELECT id, scopes FROM "ApiToken" ORDER BY id`);
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.scopes]))).toEqual({ ci: ["upload", "read", "write"], ro: ["read"], up: ["upload", "write"] });
+    } finally {
+      await client.end();
+    }
   });
 });
 

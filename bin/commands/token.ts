@@ -1,4 +1,4 @@
-// `faultline token create --email E [--name N] [--scopes upload,read] [--team T]` prints a new API
+// `faultline token create --email E [--name N] [--scopes upload,read,write] [--team T]` prints a new API
 // token once (stdout, alone on its line, for `TOKEN=$(…)`); `faultline token revoke <id>` revokes one.
 import { parseArgs } from "node:util";
 import type { Scope } from "../../lib/auth/roles";
@@ -8,7 +8,7 @@ import { NotFoundError } from "../../lib/services/errors";
 import { revokeApiToken } from "../../lib/services/revoke-api-token";
 import { defaultIO, withDatabase, type CommandIO } from "./database";
 
-const USAGE = `usage: faultline token create --email E [--name N] [--scopes upload,read] [--team T]
+const USAGE = `usage: faultline token create --email E [--name N] [--scopes upload,read,write] [--team T]
        faultline token revoke <token-id>
   The token acts for the user's team (--team: slug, when the user belongs to several).
 `;

@@ -12,7 +12,9 @@ describe("roles and scopes", () => {
 
   it("users' scopes follow their role; tokens have their own", () => {
     expect(scopesForRole("viewer")).toEqual(["read"]);
-    expect(scopesForRole("member")).toEqual(["read", "upload"]);
+    expect(scopesForRole("member")).toEqual(["read", "upload", "write"]);
+    expect(scopesForRole("owner")).toEqual(["read", "upload", "write"]);
+    expect(() => requireScope({ scopes: ["upload", "read"] }, "write")).toThrow(/"write" scope/);
     expect(() => requireScope({ scopes: ["read"] }, "upload")).toThrow(/"upload" scope/);
     expect(() => requireScope({ scopes: ["upload"] }, "upload")).not.toThrow();
   });

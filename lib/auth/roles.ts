@@ -1,17 +1,19 @@
 // Who may do what. Roles rank viewer < member < owner: viewers read, members also upload and edit,
-// owners also manage members and API tokens. API tokens carry scopes instead of a role.
+// owners also manage members and API tokens. API tokens carry scopes instead of a role: `upload` sends
+// builds, `read` reads, `write` edits incidents (status, notes, impact, merge/split/move, postmortems,
+// share links) — kept apart so that a CI token that only uploads cannot rewrite the record.
 import { ForbiddenError } from "../services/account-errors";
 
 export const ROLES = ["owner", "member", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
-export const SCOPES = ["upload", "read"] as const;
+export const SCOPES = ["upload", "read", "write"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 const RANK: Record<Role, number> = { viewer: 0, member: 1, owner: 2 };
 
 /** What a signed-in user's role allows through the scope checks of the API. */
 export function scopesForRole(role: Role): Scope[] {
-  return role === "viewer" ? ["read"] : ["read", "upload"];
+  return role === "viewer" ? ["read"] : ["read", "upload", "write"];
 }
 
 export function hasRole(caller: { role: Role | null }, least: Role): boolean {

@@ -18,6 +18,7 @@ import { updateIncident } from "@/lib/services/update-incident";
 
 export async function addRunbookActionItem(incidentId: string, draft: RunbookActionItemDraft): Promise<void> {
   const caller = await currentCaller();
+  requireScope(caller, "write");
   const title = draft.command ? `${draft.title}: ${draft.command}` : draft.title;
   await createActionItem({ teamId: caller.teamId, incidentId, item: { title: title.slice(0, 500), type: draft.type } });
   revalidatePath(`/incidents/${incidentId}`);
@@ -27,7 +28,7 @@ export async function addRunbookActionItem(incidentId: string, draft: RunbookAct
 async function attempt(incidentId: string, change: (caller: Awaited<ReturnType<typeof currentCaller>>) => Promise<ActionResult>): Promise<ActionResult> {
   const caller = await currentCaller();
   try {
-    requireScope(caller, "upload");
+    requireScope(caller, "write");
     const result = await change(caller);
     revalidatePath(`/incidents/${incidentId}`);
     return result;

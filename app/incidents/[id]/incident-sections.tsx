@@ -31,7 +31,7 @@ async function teamScope(incidentId: string) {
 
 async function scope(incidentId: string) {
   const caller = await currentCaller();
-  return { incidentId, teamId: caller.teamId, readOnly: !caller.scopes.includes("upload") };
+  return { incidentId, teamId: caller.teamId, readOnly: !caller.scopes.includes("write") };
 }
 
 export async function IncidentTraceSection({ incidentId }: { incidentId: string }) {

@@ -38,7 +38,7 @@ export default async function IncidentPage({ params }: Props) {
   // A merged-away incident keeps its page for old links: where its builds went, and its history.
   if (incident.mergedInto) return <MergedAway incident={incident} into={incident.mergedInto} />;
   const caller = await currentCaller();
-  const readOnly = !caller.scopes.includes("upload");
+  const readOnly = !caller.scopes.includes("write");
   const rc = incident.rootCause;
   const id = incident.id;
   return (

@@ -9,7 +9,11 @@ import { createToken } from "./actions";
 const SCOPE_HELP: Record<(typeof SCOPES)[number], string> = {
   upload: "send logs (POST /api/v1/uploads)",
   read: "read incidents, uploads and logs",
+  write: "edit incidents: status, notes, impact, merge and split, postmortems, share links",
 };
+
+/** A CI token usually only sends logs and reads the verdict: editing is opt-in. */
+const CHECKED_BY_DEFAULT = new Set<string>(["upload", "read"]);
 
 export function CreateTokenForm({ origin }: { origin: string }) {
   const [state, action] = useActionState(createToken, IDLE);
@@ -23,7 +27,7 @@ export function CreateTokenForm({ origin }: { origin: string }) {
           <div className="mt-1 flex flex-wrap gap-4">
             {SCOPES.map((s) => (
               <label key={s} className="flex items-center gap-2 text-sm">
-                <input type="checkbox" name="scopes" value={s} defaultChecked className="h-4 w-4 accent-rose-700" />
+                <input type="checkbox" name="scopes" value={s} defaultChecked={CHECKED_BY_DEFAULT.has(s)} className="h-4 w-4 accent-rose-700" />
                 <span>
                   <span className="font-mono">{s}</span>: {SCOPE_HELP[s]}
                 </span>

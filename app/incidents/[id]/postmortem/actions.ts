@@ -19,7 +19,7 @@ export type PostmortemActionResult<T = object> = ({ status: "ok" } & T) | { stat
 async function attempt<T extends object>(incidentId: string, change: (teamId: string) => Promise<T>): Promise<PostmortemActionResult<T>> {
   const caller = await currentCaller();
   try {
-    requireScope(caller, "upload");
+    requireScope(caller, "write");
     const result = await change(caller.teamId);
     revalidatePath(`/incidents/${incidentId}/postmortem`);
     revalidatePath(`/incidents/${incidentId}`);

@@ -13,7 +13,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, caller }) => {
 });
 
 export const PATCH = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   await updateIncident({ teamId: caller.teamId, incidentId: params.id, patch: await readJson(request), actor: caller });
   return json(await getIncident({ incidentId: params.id, teamId: caller.teamId }));
 });

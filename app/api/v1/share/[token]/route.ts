@@ -18,7 +18,7 @@ export const GET = publicApiRoute<{ token: string }>(async ({ request, params })
 });
 
 export const DELETE = apiRoute<{ token: string }>(async ({ params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   await revokeShareLink({ teamId: caller.teamId, token: params.token });
   return new Response(null, { status: 204 });
 });

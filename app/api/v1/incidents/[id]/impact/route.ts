@@ -6,6 +6,6 @@ import { addImpactRow } from "@/lib/services/add-impact-row";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   return json(await addImpactRow({ teamId: caller.teamId, incidentId: params.id, row: await readJson(request) }), { status: 201 });
 });

@@ -7,7 +7,7 @@ import { mergeIncidents, ZMergeIncidentsRequest } from "@/lib/services/merge-inc
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   const { from } = ZMergeIncidentsRequest.parse(await readJson(request));
   const merged = await mergeIncidents({ teamId: caller.teamId, incidentId: params.id, from, actor: caller });
   return json({ ...merged, incident: await getIncident({ incidentId: params.id, teamId: caller.teamId }) });

@@ -6,6 +6,6 @@ import { addTimelineNote } from "@/lib/services/add-timeline-note";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   return json(await addTimelineNote({ teamId: caller.teamId, incidentId: params.id, note: await readJson(request), actor: caller }), { status: 201 });
 });

@@ -15,6 +15,6 @@ export const GET = apiRoute<{ id: string }>(async ({ params, caller }) => {
 });
 
 export const PUT = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   return json(await updatePostmortem({ teamId: caller.teamId, incidentId: params.id, request: await readJson(request, 512 * 1024) }));
 });

@@ -14,7 +14,7 @@ export const GET = apiRoute<{ id: string }>(async ({ params, caller }) => {
 });
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   const hasBody = Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.get("transfer-encoding") !== null;
   const body = hasBody ? await readJson(request) : {};
   const link = await createShareLink({ teamId: caller.teamId, incidentId: params.id, baseUrl: publicBaseUrl(request.headers), request: body });

@@ -7,7 +7,7 @@ import { splitIncident, ZSplitIncidentRequest } from "@/lib/services/split-incid
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   const body = ZSplitIncidentRequest.parse(await readJson(request));
   const split = await splitIncident({ teamId: caller.teamId, incidentId: params.id, ...body, actor: caller });
   const location = `/api/v1/incidents/${split.newIncidentId}`;

@@ -6,7 +6,7 @@ import { moveUpload, ZMoveUploadRequest } from "@/lib/services/move-upload";
 export const dynamic = "force-dynamic";
 
 export const POST = apiRoute<{ id: string }>(async ({ request, params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   const { incidentId } = ZMoveUploadRequest.parse(await readJson(request));
   return json(await moveUpload({ teamId: caller.teamId, uploadId: params.id, incidentId, actor: caller }));
 });

@@ -6,7 +6,7 @@ import { removeImpactRow } from "@/lib/services/remove-impact-row";
 export const dynamic = "force-dynamic";
 
 export const DELETE = apiRoute<{ id: string; rowId: string }>(async ({ params, caller }) => {
-  requireScope(caller, "upload");
+  requireScope(caller, "write");
   await removeImpactRow({ teamId: caller.teamId, incidentId: params.id, rowId: params.rowId });
   return new Response(null, { status: 204 });
 });
