@@ -10,7 +10,7 @@ import { lineRange } from "./event-table";
 import { formatUtc } from "./timeline-format";
 
 const FILTERS = [
-  { key: "changes", label: "Notes and changes", kinds: ["note", "status", "merge", "split", "move"] },
+  { key: "changes", label: "Notes and changes", kinds: ["note", "status", "merge", "split", "move", "delete"] },
   { key: "jobs", label: "Job start and end", kinds: ["job-start", "job-end", "upload"] },
   { key: "steps", label: "Steps", kinds: ["step"] },
   { key: "events", label: "Events", kinds: ["event"] },

@@ -8,7 +8,7 @@ import { NotFoundError } from "./errors";
 import { getIncident, type TimelineItem } from "./get-incident";
 
 // Timeline kinds a postmortem keeps: what happened to builds and the incident, not every CI step.
-const DRAFT_KINDS = new Set(["job-start", "job-end", "upload", "event", "status", "merge", "split", "move", "note"]);
+const DRAFT_KINDS = new Set(["job-start", "job-end", "upload", "event", "status", "merge", "split", "move", "delete", "note"]);
 
 export async function getPostmortem(input: { teamId: string; incidentId: string }): Promise<PostmortemDocument> {
   const inc = await db().incident.findFirst({

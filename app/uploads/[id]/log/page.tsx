@@ -2,12 +2,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteUploadButton } from "@/components/delete-upload-button";
 import { LogViewer } from "@/components/log-viewer";
 import { currentCaller } from "@/lib/http/authenticate";
+import { isOnlyBuildOfIncident } from "@/lib/services/delete-upload";
 import { NotFoundError } from "@/lib/services/errors";
 import { getLogGroups } from "@/lib/services/get-log-groups";
 import { getUpload } from "@/lib/services/get-upload";
 import { listUploadEvents } from "@/lib/services/list-upload-events";
+import { deleteUploadAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Log" };
@@ -19,7 +22,9 @@ async function load(id: string) {
   try {
     const upload = await getUpload({ uploadId: id, teamId: caller.teamId });
     const all = await listUploadEvents({ teamId: caller.teamId, uploadId: id });
-    return { upload, all, teamId: caller.teamId };
+    const canDelete = caller.scopes.includes("write") && upload.status !== "receiving";
+    const onlyBuild = canDelete && (await isOnlyBuildOfIncident({ teamId: caller.teamId, uploadId: id }));
+    return { upload, all, teamId: caller.teamId, canDelete, onlyBuild };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
     throw err;
@@ -29,7 +34,7 @@ async function load(id: string) {
 export default async function LogPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { file } = await searchParams;
-  const { upload, all, teamId } = await load(id);
+  const { upload, all, teamId, canDelete, onlyBuild } = await load(id);
   // An archive is viewed member by member: default to the member of its first event.
   const isArchive = upload.format?.includes("archive") ?? false;
   const shownFile = file ?? (isArchive ? (all.find((e) => e.file)?.file ?? undefined) : undefined) ?? upload.files[0]?.name;
@@ -41,7 +46,10 @@ export default async function LogPage({ params, searchParams }: Props) {
   const direct = upload.files.find((f) => f.name === shownFile);
   return (
     <section className="space-y-3">
-      <h1 className="text-2xl font-semibold break-all">{shownFile}</h1>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-semibold break-all">{shownFile}</h1>
+        {canDelete ? <DeleteUploadButton action={deleteUploadAction.bind(null, id)} eventCount={upload.eventCount} onlyBuild={onlyBuild} /> : null}
+      </div>
       <nav aria-label="Files of this upload" className="flex flex-wrap gap-2 text-sm">
         {[...upload.files.map((f) => f.name), ...eventFiles.filter((f) => !upload.files.some((u) => u.name === f))].map((name) => (
           <Link
