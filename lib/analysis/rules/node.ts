@@ -29,6 +29,19 @@ export const nodeRules: Rule[] = [
     },
   },
   {
+    // child_process failing to start a program: `Error: spawn esbuild ENOENT` (not on PATH), EACCES (not executable).
+    id: "node.spawn-error",
+    ecosystem: "node",
+    class: (f) => classFromErrno(f.errno),
+    runbookId: "node-system-error",
+    literals: ["Error: spawn"],
+    pattern: /\bError: (?<syscall>spawn(?:Sync)? (?<path>[^\s'"]+)) (?<errno>E[A-Z]{2,})\b/,
+    continuation: { line: NODE_ERROR_PROPERTIES, max: 40 },
+    post: (f) => {
+      f.code = f.errno;
+    },
+  },
+  {
     id: "node.cannot-find-module-path",
     ecosystem: "node",
     class: "enoent",

@@ -43,6 +43,8 @@ function npmCodeClass(f: Fields, text = ""): EventClass | null {
   // `npm ci` refusing a package-lock.json that is out of sync with package.json.
   if (code === "EUSAGE") return /lock file|package-lock\.json.*in sync|in sync/.test(text) ? "version_conflict" : null;
   if (/^\d+$/.test(code)) return code === "0" ? null : "process_exit";
+  // make-fetch-happen's failures carry the cause only in their text (`network timeout at: URL`).
+  if (code === "FETCH_ERROR") return /network timeout|ETIMEDOUT|socket timeout/i.test(text) ? "timeout" : classifyText(text);
   return NPM_CODE_CLASS[code] ?? null;
 }
 
@@ -79,6 +81,7 @@ export const npmRules: Rule[] = [
         /^npm (?:error|ERR!) errno (?<errno>\S+)/,
         /^npm (?:error|ERR!) path (?<path>\S.*)$/,
         /^npm (?:error|ERR!) (?:\w+Error: |network )?request to (?<url>\S+) failed, reason: (?<reason>.+)$/,
+        /^npm (?:error|ERR!) network timeout at: (?<url>\S+)/,
         /getaddrinfo (?:ENOTFOUND|EAI_AGAIN) (?<host>[^\s,]+)/,
         /integrity checksum failed when using (?<algorithm>\w+): wanted (?<expected_integrity>\S+) but got (?<actual_integrity>[^\s.]+(?:\.[^\s.]+)*?)\.? /,
         /^npm (?:error|ERR!) command (?!failed$)(?<command>\S.*)$/,

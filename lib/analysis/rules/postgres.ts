@@ -1,6 +1,8 @@
 // PostgreSQL clients (psql/libpq, drivers printing libpq or server messages) and server logs.
 import type { Rule } from "./rule";
 
+/** A server log line's prefix (`2026-11-21 03:54:19.607 UTC [29137] FATAL: …`): the backend's pid. */
+const SERVER_LOG_PID = /^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[(?<pid>\d+)\]/;
 const SERVER_AT = /connection to server at "(?<host>[^"]+)"(?: \((?<ip>[^)]+)\))?, port (?<port>\d+) failed/;
 
 export const postgresRules: Rule[] = [
@@ -11,7 +13,7 @@ export const postgresRules: Rule[] = [
     runbookId: "postgres-too-many-connections",
     literals: ["too many clients already", "remaining connection slots are reserved", "too many connections for", "Too many connections"],
     pattern: /(?<detail>sorry, too many clients already|remaining connection slots are reserved for[^\n]*[^\s"]|too many connections for (?:role|database) "[^"\n]+"|Too many connections)/,
-    extract: [SERVER_AT, /^\d{4}-\d\d-\d\d [\d:.]+ \w+ \[(?<pid>\d+)\]/],
+    extract: [SERVER_AT, SERVER_LOG_PID],
   },
   {
     id: "postgres.connection-refused",
@@ -25,6 +27,31 @@ export const postgresRules: Rule[] = [
       fields: [/on host "(?<host>[^"]+)"(?: \((?<ip>[^)]+)\))?/, /on port (?<port>\d+)/, /Unix domain socket "(?<path>[^"]+)"/],
       max: 3,
     },
+  },
+  {
+    // Rejected credentials, from the client (`psql: error: … failed: FATAL:  password authentication
+    // failed for user "app"`) or in the server's log.
+    id: "postgres.password-failed",
+    ecosystem: "postgres",
+    class: "http_401",
+    runbookId: "http-unauthorized",
+    literals: ["password authentication failed for user"],
+    pattern: /FATAL: {1,2}password authentication failed for user "(?<user>[^"\n]+)"/,
+    extract: [SERVER_AT, SERVER_LOG_PID],
+    // Health checks (pg_isready, container probes) connect as the OS user, root, without a password:
+    // the server logs a failure for each probe while the service is fine.
+    post: (f) => !(f.pid !== undefined && f.user === "root"),
+    key: ["user", "host", "port"],
+  },
+  {
+    id: "postgres.database-missing",
+    ecosystem: "postgres",
+    class: "not_found",
+    runbookId: "resource-not-found",
+    literals: ["\" does not exist"],
+    pattern: /FATAL: {1,2}database "(?<database>[^"\n]+)" does not exist/,
+    extract: [SERVER_AT, SERVER_LOG_PID],
+    key: ["database", "host", "port"],
   },
   {
     id: "postgres.unknown-host",

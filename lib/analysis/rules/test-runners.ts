@@ -103,5 +103,17 @@ export const testRunnerRules: Rule[] = [
     runbookId: "test-failure",
     literals: ["FAIL: ", "ERROR: test"],
     pattern: /^(?:FAIL|ERROR): (?<test>test\w*) \((?<class_name>[\w.]+)\)/,
+    // The same test's verdict line (`-v`) comes first; this detail block restates it.
+    key: ["test", "class_name"],
+  },
+  {
+    // `python -m unittest -v`: one verdict per test as it runs (`test_x (pkg.Class.test_x) ... FAIL`).
+    id: "unittest.verdict",
+    ecosystem: "python",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: [" ... FAIL", " ... ERROR"],
+    pattern: /^(?<test>test\w*) \((?<class_name>[\w.]+?)(?:\.test\w*)?\)(?: \S.*?)? \.\.\. (?:FAIL|ERROR)$/,
+    key: ["test", "class_name"],
   },
 ];

@@ -133,10 +133,15 @@ export class CandidateBook {
    * A failure with this key is already pending: count the repeat (no candidate needs building). The
    * repeat's time is read only for -ff input, where it orders lines of different files.
    */
-  repeat(tgid: number, key: string, at: RepeatSite): boolean {
+  repeat(tgid: number, key: string, at: RepeatSite, realUse = false): boolean {
     const g = this.find(tgid);
     const seen = g?.cands.get(key);
     if (!g || !seen) return false;
+    // A probe of a path (stat, readlink) followed by a real use of it (open): the use is the failure.
+    if (realUse && seen.probe) {
+      this.drop(g, seen);
+      return false;
+    }
     seen.count++;
     const sortKey = this.deferred ? at.sortKey() : undefined;
     // The candidate's own record of its latest repeat, updated in place.
@@ -163,6 +168,12 @@ export class CandidateBook {
     if (c.repairBase !== undefined) push(g.byBase, c.repairBase, c);
     if (c.repairPort !== undefined) push(g.byPort, c.repairPort, c);
     for (const n of c.repairNames ?? []) push(g.byName, n, c);
+  }
+
+  /** Whether a failure of `path` is pending in the group (any class). */
+  pendingOn(tgid: number, path: string): boolean {
+    const g = this.find(tgid);
+    return g !== undefined && g.cands.size > 0 && g.byPath.has(path);
   }
 
   /** A successful lookup of `path` clears failures of the same path, and of the same name elsewhere (a search path). */
@@ -284,12 +295,15 @@ export class CandidateBook {
     // A connection retried and never established explains a failure even when the report of it is
     // lost (cut by -s, written by a library to a log): programs do not retry what they can do without.
     if (failed) for (const c of live) if (c.what.type === "net" && c.count >= 2 && !c.needsReport && !decisive.includes(c)) decisive.push(c);
-    decisive.sort((a, b) => a.seq - b.seq);
-    for (const c of decisive) {
-      // Lookups of one name in several directories that the process did not name one by one: a search.
-      if (c.repairBase !== undefined && !named.has(c)) c.foldTarget = `search:${c.syscall.startsWith("exec") ? "exec" : "lookup"}:${c.repairBase}`;
-      this.onDecisive(c);
-    }
+    // Lookups of one name in several directories that the process did not name one by one: a search.
+    for (const c of decisive) if (c.repairBase !== undefined && !named.has(c)) c.foldTarget = `search:${c.syscall.startsWith("exec") ? "exec" : "lookup"}:${c.repairBase}`;
+    // In order, except that a search's event stands on its first real use (an open), not on the
+    // stat/readlink probe made just before it.
+    const searchAt = new Map<string, number>();
+    for (const c of decisive) if (c.foldTarget) searchAt.set(c.foldTarget, Math.min(searchAt.get(c.foldTarget) ?? Infinity, c.seq));
+    const at = (c: Candidate) => (c.foldTarget ? searchAt.get(c.foldTarget)! : c.seq);
+    decisive.sort((a, b) => at(a) - at(b) || (a.foldTarget ? Number(a.probe) - Number(b.probe) : 0) || a.seq - b.seq);
+    for (const c of decisive) this.onDecisive(c);
   }
 
   settleAll(failedOf: (tgid: number) => boolean | undefined): void {

@@ -125,6 +125,15 @@ export function isRoutineMiss(path: string): boolean {
 
 const routineMisses = new Map<string, boolean>();
 
+/**
+ * Device and kernel files (/dev/null, /dev/urandom, /proc/self/…, /sys/…): opening one is how a process
+ * sets up its stdio or reads its limits, often on its way out (node opens /dev/null before printing a
+ * fatal error), never a sign that it got past a failure.
+ */
+export function isPseudoFile(path: string): boolean {
+  return path.startsWith("/dev/") || path.startsWith("/proc/") || path.startsWith("/sys/");
+}
+
 function routineMiss(path: string): boolean {
   return (
     path === "/etc/ld.so.preload" ||
@@ -134,6 +143,9 @@ function routineMiss(path: string): boolean {
     path.endsWith(".mo") ||
     path.includes("/gconv/") ||
     path.endsWith("/nscd/socket") ||
+    // syslog(3) and journald clients carry on without their socket (containers and CI have none).
+    path === "/dev/log" ||
+    path.startsWith("/run/systemd/journal/") ||
     isHwcapProbe(path)
   );
 }

@@ -84,9 +84,12 @@ export function onPathFailure(
     key = memo.key = `${kind.cls}|${where}`;
     memo.keyCls = kind.cls;
   }
-  if (ctx.book.repeat(site.tgid, key, site)) return;
-  const errno = memo ? rawErrno : detach(rawErrno);
   const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
+  if (ctx.book.repeat(site.tgid, key, site, !probe)) return;
+  // A stat of a path the process just failed to create or open otherwise (`mkdir -p` checks after its
+  // EACCES) fails because of that failure: it is not a second one.
+  if (probe && kind.cls === "enoent" && ctx.book.pendingOn(site.tgid, where)) return;
+  const errno = memo ? rawErrno : detach(rawErrno);
   const what = { type: "path" as const, errno, errText: errText ?? errTextOf(result, errno), raw: path.raw, resolved: path.resolved, base: path.base };
   const cand = candidateAt(site, name, kind, key, what, memo !== undefined);
   // Found later under the same name (another directory of a search path): it was a probe.

@@ -33,6 +33,16 @@ const PG_TEXT = ["too many clients", "too many connections", "remaining connecti
 const errnoText = (errno: string) => ERRNO_TEXT[errno] ?? [errno.toLowerCase()];
 
 /** Terms a later message of the process must contain to report this failure. */
+/** `dir/name` of an absolute path at least three components deep (shallower ones are named whole). */
+function pathTails(where: string): string[] | undefined {
+  if (where.charCodeAt(0) !== 47) return undefined;
+  const last = where.lastIndexOf("/");
+  const prev = last > 0 ? where.lastIndexOf("/", last - 1) : -1;
+  if (prev <= 0 || last === where.length - 1) return undefined;
+  const tail = where.slice(prev + 1);
+  return tail.length >= 5 ? [tail] : undefined;
+}
+
 export function reportableOf(syscall: string, t: FailureTarget): Reportable {
   switch (t.type) {
     case "path": {
@@ -40,7 +50,10 @@ export function reportableOf(syscall: string, t: FailureTarget): Reportable {
       const bare = !t.raw.includes("/") && !t.raw.includes(".");
       return {
         mentions: bare ? (where !== t.raw ? [where] : []) : where !== t.raw ? [t.raw, where] : [t.raw],
-        weakMentions: bare || syscall.startsWith("exec") ? [t.raw, basenameOf(where)] : [],
+        tails: pathTails(where),
+        // A bare name counts next to the errno text: programs name what they looked for, not where
+        // (`fatal error: jansson.h: No such file or directory` after a search of the include path).
+        weakMentions: bare || syscall.startsWith("exec") ? [t.raw, basenameOf(where)] : basenameOf(where).length >= 3 ? [basenameOf(where)] : [],
         errnoTexts: errnoText(t.errno),
         errnoAlone: false,
         needsWording: isProbeSyscall(syscall),

@@ -12,6 +12,11 @@ export interface Reportable {
   errnoTexts: string[];
   /** Network failures: the errno text alone reports them (programs rarely print the fd). */
   errnoAlone: boolean;
+  /**
+   * The last two components of a path (`lib/feature-flags`): named also when a message gives the path
+   * relative to where the process stands (`./lib/feature-flags`, `src/lib/feature-flags`).
+   */
+  tails?: string[];
   /** Naming the path is not enough: the message must also say it is missing or refused. */
   needsWording?: boolean;
 }
@@ -27,7 +32,7 @@ export function howReported(text: string, c: Reportable, lower = text.toLowerCas
     worded = c.errnoTexts.some((t) => lower.includes(t));
     wording?.set(c.errnoTexts, worded);
   }
-  if ((worded || !c.needsWording) && c.mentions.some((s) => containsToken(text, s))) return "named";
+  if ((worded || !c.needsWording) && (c.mentions.some((s) => containsToken(text, s)) || c.tails?.some((s) => containsTail(text, s)))) return "named";
   if (c.urlPaths?.some((s) => containsToken(text, s, false))) return "named";
   if (!worded) return null;
   return c.errnoAlone || c.weakMentions.some((s) => containsToken(text, s)) ? "worded" : null;
@@ -39,6 +44,18 @@ export const ERRORISH = /\b(?:error|fatal|failed|fail|cannot|can't|could not|una
 
 const isNameChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45 || c === 47 || c === 126;
+
+/** `tail` occurs in `text` as the end of a path: after a `/` or at the start of a token, not glued on the right. */
+function containsTail(text: string, tail: string): boolean {
+  for (let i = text.indexOf(tail); i >= 0; i = text.indexOf(tail, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const j = i + tail.length;
+    const next = j < text.length ? text.charCodeAt(j) : 32;
+    const afterDot = j + 1 < text.length ? text.charCodeAt(j + 1) : 32;
+    if ((before === 47 || (!isNameChar(before) && before !== 46)) && !isNameChar(next) && !(next === 46 && isNameChar(afterDot))) return true;
+  }
+  return false;
+}
 
 /**
  * `needle` occurs in `text` as a whole path/name: not glued to further path characters on either side

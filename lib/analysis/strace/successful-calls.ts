@@ -1,7 +1,7 @@
 // Successful syscalls that change what the analysis knows: processes (exec/fork/clone), cwd, which paths
 // exist, sockets and their outcome, data received (DNS answers, HTTP status lines), messages written.
 import { cStringText, decodeCString, parseFdRef, parseSockAddr, quotedStrings, remoteOfSocketTarget, splitArgs } from "./args";
-import { EXECS, FORKS, isRoutineMiss, OPENS, pathArgIndex } from "./classify";
+import { EXECS, FORKS, isPseudoFile, isRoutineMiss, OPENS, pathArgIndex } from "./classify";
 import { addNetworkFailure } from "./failed-calls";
 import { basenameOf } from "./paths";
 import { onReceived } from "./received-data";
@@ -81,7 +81,7 @@ export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, p
     }
     const fd = openFd !== undefined ? openFd : noteableFd(result);
     if (fd !== null) ctx.procs.noteFd(site.pid, fd, where);
-    if (!(memo ? memo.routine : isRoutineMiss(where))) markProductive(ctx, site);
+    if (!(memo ? memo.routine : isRoutineMiss(where)) && !isPseudoFile(where)) markProductive(ctx, site);
     return;
   }
   if (PRODUCTIVE_PATH_CALLS.has(name)) markProductive(ctx, site);
@@ -209,7 +209,12 @@ function onSoError(ctx: TraceContext, site: CallSite, fd: number | undefined, pa
   addNetworkFailure(ctx, site, "getsockopt", value, value, dest);
 }
 
-/** poll/select returning `0 (Timeout)` while waiting for a connect in progress: the dial timed out. */
+/**
+ * poll/select returning `0 (Timeout)`: while waiting for a connect in progress, the dial timed out;
+ * while waiting (a second or more) to read from one connected TCP socket, the peer never answered. The
+ * second happens in event loops that poll with a timeout and go on, so it is decisive only when the
+ * process reports a timeout.
+ */
 function onPollTimeout(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
   if (!result.startsWith("0 (Timeout)")) return;
   for (const m of args.matchAll(/(?:fd=|\[|, )(\d+)(?=[<,\]])/g)) {
@@ -219,5 +224,10 @@ function onPollTimeout(ctx: TraceContext, site: CallSite, name: string, args: st
       addNetworkFailure(ctx, site, name, "ETIMEDOUT", "Connection timed out", dest);
       return;
     }
+  }
+  const single = name === "poll" ? /^\[\{fd=(\d+)[^}]*events=POLLIN\}\], 1, (\d+)$/.exec(args) : null;
+  const dest = single && Number(single[2]) >= 1_000 ? ctx.sockets.get(site.tgid, Number(single[1])) : undefined;
+  if (dest && dest.port !== undefined) {
+    addNetworkFailure(ctx, site, name, "ETIMEDOUT", "Timed out waiting for a reply", dest, { ruleId: "strace.read-timeout", needsReport: true });
   }
 }

@@ -199,6 +199,9 @@ export function pathArgOf(ctx: TraceContext, site: CallSite, syscall: string, ar
     // A `-y` decoration names a directory that exists.
     if (base && dirfd?.target) ctx.paths.noteExists(base);
   } else base = ctx.procs.peek(site.pid)?.cwd;
+  // A dirfd opened by a relative name while the cwd is unknown (`openat(AT_FDCWD, "out/")` = 3, then
+  // `openat(3, "x")`): the path is at least known relative to where the process stands.
+  if (base !== undefined && base.charCodeAt(0) !== 47 && raw.charCodeAt(0) !== 47) return { raw: `${base.replace(/\/+$/, "")}/${raw}`, resolved: undefined };
   const resolved = resolvePath(base, raw);
   return raw.charCodeAt(0) === 47 ? { raw, resolved } : { raw, resolved, base };
 }

@@ -1,0 +1,87 @@
+// Held-out-style sets: real tool runs of scenarios the development corpus does not have (fixtures/heldout,
+// labelled by hand in the corpus's format), scored as the corpus scorer scores them. Floors, not exact
+// results: a few labels are judgement calls the analyzer may reasonably read otherwise (each set's
+// disagreements are listed in the test below); a drop under the floor is a regression.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyzeFile } from "../analyze";
+import type { AnalysisResult } from "../types";
+
+const DIR = join(__dirname, "fixtures/heldout");
+const MAX_SPAN = 12;
+
+interface Label {
+  events: { class: string; line: number; file?: string; repeat_of?: unknown }[];
+  root_cause_line?: number | null;
+  benign?: number[];
+}
+
+function labelled(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return labelled(p);
+    return name.endsWith(".expected.json") ? [p.slice(0, -".expected.json".length)] : [];
+  });
+}
+
+type Event = AnalysisResult["events"][number];
+const covers = (e: { line: number; endLine?: number }, line: number) => line >= e.line && line <= Math.min(e.endLine ?? e.line, e.line + MAX_SPAN);
+
+async function score(set: string) {
+  let tp = 0, fn = 0, fp = 0, rootWanted = 0, rootRight = 0, benignFlagged = 0;
+  const misses: string[] = [];
+  const root = join(DIR, set);
+  for (const file of labelled(root)) {
+    const name = file.slice(root.length + 1);
+    const label = JSON.parse(readFileSync(`${file}.expected.json`, "utf8")) as Label;
+    const r = await analyzeFile(file);
+    const used = new Set<number>();
+    for (const want of label.events.filter((e) => e.repeat_of === undefined)) {
+      const i = r.events.findIndex((e: Event, k) => !used.has(k) && e.class === want.class && covers(e, want.line));
+      if (i < 0) {
+        fn++;
+        misses.push(`${name}: missed ${want.class}@${want.line}`);
+      } else {
+        used.add(i);
+        tp++;
+      }
+    }
+    const repeats = label.events.filter((e) => e.repeat_of !== undefined);
+    r.events.forEach((e: Event, k) => {
+      if (used.has(k) || repeats.some((rep) => rep.class === e.class && covers(e, rep.line))) return;
+      fp++;
+      if (label.benign?.includes(e.line)) benignFlagged++;
+      misses.push(`${name}: extra ${e.class}@${e.line}`);
+    });
+    if (label.root_cause_line != null) {
+      rootWanted++;
+      if (r.rootCause && covers(r.rootCause, label.root_cause_line)) rootRight++;
+    }
+  }
+  return { recall: tp / (tp + fn), precision: tp / (tp + fp), root: rootRight / rootWanted, benignFlagged, misses };
+}
+
+describe("held-out-style real runs", () => {
+  it("strace traces (17 scenarios, 19 files)", async () => {
+    const s = await score("strace");
+    // Left: a `strace -c` row whose errno the table cannot show (ENOSPC on write), and gcc's include-path
+    // search, reported as one search event from its first open (as the corpus labels a config search:
+    // the first candidate is the root cause), where this label takes the last directory as the event
+    // and the earlier ones as benign probes: the one benign line flagged.
+    expect(s.misses.sort()).toEqual(["strace-c-dd-enospc.txt: missed disk_full@3", "strace-gcc-missing-header.txt: extra enoent@931", "strace-gcc-missing-header.txt: missed enoent@945"]);
+    expect(s.benignFlagged).toBe(1);
+    expect(s.recall).toBeGreaterThanOrEqual(0.95);
+    expect(s.precision).toBeGreaterThanOrEqual(0.97);
+    expect(s.root).toBeGreaterThanOrEqual(0.89);
+  }, 60_000);
+
+  it("build logs (28 runs of pip, npm, git, psql/postgres, make/gcc, cargo, maven, node, python)", async () => {
+    const s = await score("logs");
+    // Left: make's knock-on `Fatal error: x.o: No such file or directory` after ENOSPC, and pip's -vv
+    // urllib3 trace line of the 401 (the analyzer reports pip's own statement of it, one line later, which
+    // the label counts as its repeat).
+    expect(s.misses.sort()).toEqual(["make-enospc-tmpfs.log: missed enoent@5", "pip-index-401-verbose.log: missed http_401@16"]);
+    expect(s.benignFlagged).toBe(0);
+  }, 60_000);
+});
