@@ -169,6 +169,13 @@ export const genericRules: Rule[] = [
         delete f[`exit_code${i}`];
       }
       f.exit_code = Number(f.exit_code);
+      // GNU make 4 names the rule's place first: `[Makefile:8: build/glyphs.o]`.
+      const at = typeof f.target === "string" ? /^(?<makefile>[^:\s]+):(?<makefile_line>\d+): (?<target>.+)$/.exec(f.target) : null;
+      if (at?.groups) {
+        f.target = at.groups.target;
+        f.makefile = at.groups.makefile;
+        f.makefile_line = Number(at.groups.makefile_line);
+      }
       return nonZeroExit(f);
     },
   },

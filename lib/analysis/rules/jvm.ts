@@ -19,8 +19,11 @@ export const jvmRules: Rule[] = [
     literals: ["Could not transfer artifact ", "Failed to transfer "],
     pattern: /(?:Could not transfer artifact|Failed to transfer(?: file)?) (?<package>\S+)(?: from\/to (?<repository>\S+) \((?<url>[^)\s]+)\))?: (?<detail>[^\n]+)/,
     post: (f) => {
-      const status = /(?:status code:? |Return code is: |\()(\d{3})\b/.exec(String(f.detail));
+      const status = /(?:status code:? |status: |Return code is: |\()(\d{3})\b/.exec(String(f.detail));
       if (status) f.status = Number(status[1]);
+      // `authentication failed for <the file's URL>, status: 401`: the file asked for, not the repository.
+      const file = /\bfor (https?:\/\/[^\s,]+)/.exec(String(f.detail));
+      if (file) f.url = file[1];
     },
   },
   {

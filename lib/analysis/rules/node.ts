@@ -59,8 +59,13 @@ export const nodeRules: Rule[] = [
     extract: [/(?<url>https?:\/\/[^\s'"<>()]+[^\s'"<>().,:;])/],
     continuation: { line: NODE_ERROR_PROPERTIES, max: 40 },
     post: (f) => {
+      f.code = f.errno;
       if (f.syscall === "getaddrinfo") f.host = f.address;
-      else splitAddress(f, f.address);
+      else {
+        splitAddress(f, f.address);
+        // As node's error object has them: `address: '127.0.0.1'`, `port: 8089`.
+        if (f.host !== undefined && f.port !== undefined) f.address = f.host;
+      }
     },
   },
 ];
