@@ -42,4 +42,13 @@ export const compilerRules: Rule[] = [
       delete f.col2;
     },
   },
+  {
+    // Python refusing to compile a module (a build script, a code generator): the traceback's last line.
+    id: "python.syntax-error",
+    ecosystem: "python",
+    class: "compile_error",
+    runbookId: "compile-error",
+    literals: ["SyntaxError: ", "IndentationError: ", "TabError: "],
+    pattern: /^(?<error>SyntaxError|IndentationError|TabError): (?<message>\S[^\n]*)$/,
+  },
 ];

@@ -22,6 +22,26 @@ const nonZeroExit = (f: Fields) => Number(f.exit_code) !== 0;
 
 export const genericRules: Rule[] = [
   {
+    // `sha256sum -c` / `md5sum -c`: a file whose digest differs from the list's.
+    id: "checksum.verify-failed",
+    ecosystem: "coreutils",
+    class: "checksum_mismatch",
+    runbookId: "checksum-mismatch",
+    literals: [": FAILED"],
+    pattern: /^(?<path>[^\s:]+): FAILED$/,
+    // A file name (`app.tar.gz`, `dist/app`), not a test or step name printed the same way.
+    post: (f) => /[./]/.test(String(f.path)),
+  },
+  {
+    id: "checksum.verify-summary",
+    ecosystem: "coreutils",
+    class: "checksum_mismatch",
+    runbookId: "checksum-mismatch",
+    literals: ["computed checksum", "computed checksums"],
+    pattern: /^(?<tool>(?:sha\d+|md5|b2)sum): WARNING: (?<count>\d+) computed checksums? did NOT match/,
+    role: "summary",
+  },
+  {
     // Go's *PathError: `open /x/go.mod: no such file or directory`, `fork/exec /bin/x: permission denied`.
     id: "fs.go-path-error",
     ecosystem: "fs",

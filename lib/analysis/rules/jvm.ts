@@ -86,12 +86,26 @@ export const jvmRules: Rule[] = [
     class: "test_failure",
     runbookId: "test-failure",
     literals: ["<<< FAILURE!", "<<< ERROR!"],
-    pattern: /^\[ERROR\] (?:(?<test>\w+)\((?<class_name>[\w.$]+)\)|(?<class2>[\w.$]+)\.(?<test2>\w+))\s+Time elapsed: [^<\n]*<<< (?:FAILURE|ERROR)!/,
+    // Surefire 2 (`test(Class)  Time elapsed`) and 3 (`Class.test -- Time elapsed`).
+    pattern: /^\[ERROR\] (?:(?<test>\w+)\((?<class_name>[\w.$]+)\)|(?<class2>[\w.$]+)\.(?<test2>\w+))\s+(?:-- )?Time elapsed: [^<\n]*<<< (?:FAILURE|ERROR)!/,
     post: (f) => {
       f.test ??= f.test2;
       f.class_name ??= f.class2;
       delete f.test2;
       delete f.class2;
+    },
+  },
+  {
+    // The test class's tally, printed before its failing tests: `Tests run: 4, Failures: 2, … <<< FAILURE! -- in pkg.Class`.
+    id: "surefire.class-failed",
+    ecosystem: "maven",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["<<< FAILURE!", "<<< ERROR!"],
+    pattern: /^\[ERROR\] Tests run: \d+, Failures: (?<failed>\d+), Errors: (?<errors>\d+),[^<\n]*<<< (?:FAILURE|ERROR)! -{1,2} in (?<class_name>[\w.$]+)/,
+    post: (f) => {
+      f.failed = Number(f.failed);
+      f.errors = Number(f.errors);
     },
   },
   {

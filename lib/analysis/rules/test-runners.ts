@@ -28,6 +28,12 @@ export function relativizeLocation(f: Fields, ctx: RuleContext): void {
   if (conventional) f.location = loc.slice(conventional.index + 1);
 }
 
+/** Python 3.11+ prints the test's full id in parentheses (`pkg.Class.test_x`); older ones the class. */
+function unittestClassName(f: Fields): void {
+  const suffix = `.${String(f.test)}`;
+  if (typeof f.class_name === "string" && f.class_name.endsWith(suffix)) f.class_name = f.class_name.slice(0, -suffix.length);
+}
+
 export const testRunnerRules: Rule[] = [
   {
     id: "tap.not-ok",
@@ -103,6 +109,7 @@ export const testRunnerRules: Rule[] = [
     runbookId: "test-failure",
     literals: ["FAIL: ", "ERROR: test"],
     pattern: /^(?:FAIL|ERROR): (?<test>test\w*) \((?<class_name>[\w.]+)\)/,
+    post: unittestClassName,
     // The same test's verdict line (`-v`) comes first; this detail block restates it.
     key: ["test", "class_name"],
   },
@@ -113,7 +120,8 @@ export const testRunnerRules: Rule[] = [
     class: "test_failure",
     runbookId: "test-failure",
     literals: [" ... FAIL", " ... ERROR"],
-    pattern: /^(?<test>test\w*) \((?<class_name>[\w.]+?)(?:\.test\w*)?\)(?: \S.*?)? \.\.\. (?:FAIL|ERROR)$/,
+    pattern: /^(?<test>test\w*) \((?<class_name>[\w.]+)\)(?: \S.*?)? \.\.\. (?:FAIL|ERROR)$/,
+    post: unittestClassName,
     key: ["test", "class_name"],
   },
 ];

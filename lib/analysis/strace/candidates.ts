@@ -43,8 +43,6 @@ export interface Candidate extends TracePoint {
   lastAt?: TracePoint;
   /** Successful calls the group had made by the latest occurrence (failures with equal marks form a burst). */
   okMark?: number;
-  /** Set when settled: lookups of one basename that were not each named fold into one event (a search). */
-  foldTarget?: string;
 }
 
 /** Where a repeat happened (the analyzer's reused call site). */
@@ -176,12 +174,17 @@ export class CandidateBook {
     return g !== undefined && g.cands.size > 0 && g.byPath.has(path);
   }
 
-  /** A successful lookup of `path` clears failures of the same path, and of the same name elsewhere (a search path). */
-  repairPath(tgid: number, path: string, base: string): void {
+  /**
+   * A successful lookup of `path` clears failures of the same path, and of the same name elsewhere (a
+   * search path). A stat or access that finds the path (`probe`) shows it exists, not that it may be
+   * used: refused uses of it (an execve EACCES of a script without the x bit) stay.
+   */
+  repairPath(tgid: number, path: string, base: string, probe = false): void {
     const g = this.find(tgid);
     if (!g || g.cands.size === 0) return; // (the indexes hold only pending candidates)
-    this.clear(g, g.byPath, path);
-    this.clear(g, g.byBase, base);
+    const keep = probe ? (c: Candidate) => c.cls === "permission_denied" : undefined;
+    this.clear(g, g.byPath, path, keep);
+    this.clear(g, g.byBase, base, keep);
   }
 
   repairPort(tgid: number, port: number): void {
@@ -194,9 +197,13 @@ export class CandidateBook {
     if (g && g.cands.size) this.clear(g, g.byName, name);
   }
 
-  private clear<K>(g: Group, index: Index<K>, key: K): void {
+  private clear<K>(g: Group, index: Index<K>, key: K, keep?: (c: Candidate) => boolean): void {
     const found = index.get(key);
     if (found === undefined) return;
+    if (keep) {
+      for (const c of Array.isArray(found) ? [...found] : [found]) if (!keep(c)) this.drop(g, c);
+      return;
+    }
     index.delete(key);
     if (!Array.isArray(found)) return this.drop(g, found);
     for (const c of found) this.drop(g, c);
@@ -296,13 +303,9 @@ export class CandidateBook {
     // lost (cut by -s, written by a library to a log): programs do not retry what they can do without.
     if (failed) for (const c of live) if (c.what.type === "net" && c.count >= 2 && !c.needsReport && !decisive.includes(c)) decisive.push(c);
     // Lookups of one name in several directories that the process did not name one by one: a search.
-    for (const c of decisive) if (c.repairBase !== undefined && !named.has(c)) c.foldTarget = `search:${c.syscall.startsWith("exec") ? "exec" : "lookup"}:${c.repairBase}`;
-    // In order, except that a search's event stands on its first real use (an open), not on the
-    // stat/readlink probe made just before it.
-    const searchAt = new Map<string, number>();
-    for (const c of decisive) if (c.foldTarget) searchAt.set(c.foldTarget, Math.min(searchAt.get(c.foldTarget) ?? Infinity, c.seq));
-    const at = (c: Candidate) => (c.foldTarget ? searchAt.get(c.foldTarget)! : c.seq);
-    decisive.sort((a, b) => at(a) - at(b) || (a.foldTarget ? Number(a.probe) - Number(b.probe) : 0) || a.seq - b.seq);
+    // A search in which every candidate failed (a PATH, an include path, config locations) stays one
+    // event per candidate, the first being the root cause: as the labelled corpus reads such searches.
+    decisive.sort((a, b) => a.seq - b.seq);
     for (const c of decisive) this.onDecisive(c);
   }
 
@@ -345,6 +348,10 @@ function lastBurst(live: Candidate[], last: TracePoint | undefined): Candidate[]
   const mark = Math.max(...tail.map((c) => c.okMark ?? 0));
   const burst = tail.filter((c) => (c.okMark ?? 0) === mark);
   const real = burst.filter((c) => !c.probe);
+  // A client that tried its endpoints one after another (several hosts, IPv6 then IPv4) and was
+  // refused by each: every refusal since it last got anywhere belongs to the failure, the first
+  // being its start, though each attempt's own socket() came between them.
+  if (burst.every((c) => isNetwork(c) && c.cls === burst[0].cls)) return tail.filter((c) => isNetwork(c) && c.cls === burst[0].cls);
   return real.length ? real : burst;
 }
 

@@ -54,12 +54,7 @@ export class EventList {
         lines.unshift(seen.event.line);
         Object.assign(seen.event, { line: e.line, endLine: e.line, message: detach(e.message), fields: e.fields, file: e.file, timestamp: e.timestamp });
         Object.assign(seen, { sortKey: e.sortKey, fileIndex: e.fileIndex, seq: e.seq });
-      } else {
-        lines.push(e.line);
-        // A search (one name looked up in several directories) spans its lookups: the first tried and the
-        // last, which the program's own error follows, both belong to it.
-        if (e.target.startsWith("search:") && e.fileIndex === seen.fileIndex) seen.event.endLine = Math.max(seen.event.endLine, e.line, ...(e.repeatLines ?? []));
-      }
+      } else lines.push(e.line);
       seen.event.count += e.count ?? 1;
       for (const l of e.repeatLines ?? []) lines.push(l);
       lines.splice(MAX_REPEAT_LINES);
@@ -81,7 +76,6 @@ export class EventList {
     if (e.file !== undefined) event.file = e.file;
     if (e.timestamp) event.timestamp = e.timestamp;
     if (e.repeatLines?.length) event.repeatLines = e.repeatLines.slice(0, MAX_REPEAT_LINES);
-    if (e.target.startsWith("search:")) event.endLine = Math.max(e.line, ...(e.repeatLines ?? []));
     const item = { event, sortKey: e.sortKey, fileIndex: e.fileIndex, seq: e.seq, foldKey, tgid: e.tgid };
     this.items.push(item);
     this.byFold.set(foldKey, item);

@@ -90,3 +90,27 @@ export function onSignalLine(ctx: TraceContext, site: CallSite, line: StraceLine
     tgid: site.tgid,
   });
 }
+
+/** timeout(1) killed its command with SIGKILL (`kill(PID, SIGKILL)`; 0 or a negative PID: its group). */
+export function onTimeoutKill(ctx: TraceContext, site: CallSite, target: number): void {
+  const t = site.time();
+  const fields: Record<string, FieldValue> = { syscall: "kill", signal: "SIGKILL", sender: "timeout", target_pid: target };
+  if (site.shownPid !== undefined) fields.pid = site.shownPid;
+  if (!t?.iso && t?.clock) fields.time = t.clock;
+  const program = target > 0 ? (ctx.procs.programOf(target) ?? "process") : "its process group";
+  ctx.events.add({
+    cls: "timeout",
+    ruleId: "strace.timeout-signal",
+    line: site.line,
+    file: site.file,
+    fileIndex: site.fileIndex,
+    seq: site.seq,
+    sortKey: t?.sortKey,
+    timestamp: t?.iso,
+    message: `timeout(1) killed ${program}${target > 0 ? ` (pid ${target})` : ""} with SIGKILL`,
+    fields,
+    // One event per timeout: its kill of the group afterwards is the same expiry.
+    target: "timeout:SIGKILL",
+    tgid: site.tgid,
+  });
+}

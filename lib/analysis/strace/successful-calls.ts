@@ -1,16 +1,17 @@
 // Successful syscalls that change what the analysis knows: processes (exec/fork/clone), cwd, which paths
 // exist, sockets and their outcome, data received (DNS answers, HTTP status lines), messages written.
 import { cStringText, decodeCString, parseFdRef, parseSockAddr, quotedStrings, remoteOfSocketTarget, splitArgs } from "./args";
-import { EXECS, FORKS, isPseudoFile, isRoutineMiss, OPENS, pathArgIndex } from "./classify";
+import { EXECS, FORKS, isProbeSyscall, isPseudoFile, isRoutineMiss, OPENS, pathArgIndex } from "./classify";
 import { addNetworkFailure } from "./failed-calls";
 import { basenameOf } from "./paths";
+import { onTimeoutKill } from "./process-exits";
 import { onReceived } from "./received-data";
 import { detach, resultValue } from "./line-grammar";
 import { type CallSite, markProductive, pathArgOf, pointOf, type PathArg, type TraceContext } from "./trace-context";
 
 const SOCKET_CALLS = new Set(["connect", "getsockopt", "recvfrom", "recvmsg", "recv", "read", "close", "poll", "ppoll", "select", "pselect6"]);
 const MESSAGE_CALLS = new Set(["write", "writev", "sendto", "sendmsg"]);
-const PROCESS_CALLS = new Set(["chdir", "fchdir", "getcwd", "exit_group", "exit"]);
+const PROCESS_CALLS = new Set(["chdir", "fchdir", "getcwd", "exit_group", "exit", "kill"]);
 // Creating things is progress; removing them (rm -rf of a work dir on the way out) is cleanup.
 const PRODUCTIVE_PATH_CALLS = new Set(["mkdir", "mkdirat", "rename", "renameat", "renameat2", "symlink", "symlinkat", "link", "linkat"]);
 
@@ -35,6 +36,7 @@ export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string
     if (Number.isInteger(code)) ctx.procs.get(site.pid).exitRequested = code;
     return;
   }
+  if (name === "kill") return onKill(ctx, site, args);
   if (name === "getcwd") {
     const dir = cStringText(splitArgs(args, 1)[0]);
     if (dir?.startsWith("/")) {
@@ -63,7 +65,7 @@ export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, p
     ctx.paths.noteExists(path.resolved);
     if (memo) memo.exists = ctx.paths.exists(path.resolved);
   }
-  ctx.book.repairPath(site.tgid, where, memo ? memo.name : basenameOf(where));
+  ctx.book.repairPath(site.tgid, where, memo ? memo.name : basenameOf(where), isProbeSyscall(name));
   if (name === "chdir") return ctx.procs.setCwd(site.pid, path.resolved);
   if (EXECS.has(name)) {
     const argv = splitArgs(args, 2)[1];
@@ -230,4 +232,10 @@ function onPollTimeout(ctx: TraceContext, site: CallSite, name: string, args: st
   if (dest && dest.port !== undefined) {
     addNetworkFailure(ctx, site, name, "ETIMEDOUT", "Timed out waiting for a reply", dest, { ruleId: "strace.read-timeout", needsReport: true });
   }
+}
+
+/** `kill(PID, SIGKILL) = 0` by timeout(1) (`timeout -s KILL`): a SIGKILL is never shown as delivered. */
+function onKill(ctx: TraceContext, site: CallSite, args: string): void {
+  const m = /^(-?\d+), SIGKILL$/.exec(args);
+  if (m && ctx.procs.programOf(site.pid) === "timeout") onTimeoutKill(ctx, site, Number(m[1]));
 }

@@ -49,7 +49,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
       timestamp,
       message,
       fields,
-      target: c.foldTarget ?? stablePath(c.key.slice(c.key.indexOf("|") + 1)),
+      target: stablePath(c.key.slice(c.key.indexOf("|") + 1)),
       tgid: procs.tgidOf(c.pid ?? 0),
       count: c.count,
       repeatLines: c.repeatLines,

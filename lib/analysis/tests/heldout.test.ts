@@ -63,25 +63,41 @@ async function score(set: string) {
 }
 
 describe("held-out-style real runs", () => {
-  it("strace traces (17 scenarios, 19 files)", async () => {
+  it("strace traces (36 scenarios in two rounds, 41 files)", async () => {
     const s = await score("strace");
-    // Left: a `strace -c` row whose errno the table cannot show (ENOSPC on write), and gcc's include-path
-    // search, reported as one search event from its first open (as the corpus labels a config search:
-    // the first candidate is the root cause), where this label takes the last directory as the event
-    // and the earlier ones as benign probes: the one benign line flagged.
-    expect(s.misses.sort()).toEqual(["strace-c-dd-enospc.txt: missed disk_full@3", "strace-gcc-missing-header.txt: extra enoent@931", "strace-gcc-missing-header.txt: missed enoent@945"]);
-    expect(s.benignFlagged).toBe(1);
-    expect(s.recall).toBeGreaterThanOrEqual(0.95);
-    expect(s.precision).toBeGreaterThanOrEqual(0.97);
-    expect(s.root).toBeGreaterThanOrEqual(0.89);
+    // Left, with why: a `strace -c` row whose errno the table cannot show (ENOSPC on write); threads of
+    // an -ff set read one file at a time, whose refused connects end in the thread's own exit 0; a JVM
+    // class path entry missing (found only through a stat among thousands of the JVM's); EMFILE, which
+    // has no class (the label's out_of_memory is a stand-in); a TLS alert record written to the socket.
+    expect(s.misses.sort()).toEqual([
+      "round2/strace-ff-python-replica-probe/trace.26944: missed connection_refused@72",
+      "round2/strace-ff-python-replica-probe/trace.26945: missed connection_refused@27",
+      "round2/strace-ff-python-replica-probe/trace.26946: missed connection_refused@23",
+      "round2/strace-java-classnotfound.txt: missed enoent@1483",
+      "round2/strace-python-emfile-ulimit.txt: missed out_of_memory@656",
+      "round2/strace-python-urllib-tls-selfsigned.txt: missed tls_error@1541",
+      "strace-c-dd-enospc.txt: missed disk_full@3",
+    ]);
+    expect(s.benignFlagged).toBe(0);
+    expect(s.recall).toBeGreaterThanOrEqual(0.93);
+    expect(s.precision).toBe(1);
+    expect(s.root).toBeGreaterThanOrEqual(0.82);
   }, 60_000);
 
-  it("build logs (28 runs of pip, npm, git, psql/postgres, make/gcc, cargo, maven, node, python)", async () => {
+  it("build logs (50 runs of pip, npm, git, curl, psql/postgres, make/gcc, cargo, maven, node, python in two rounds)", async () => {
     const s = await score("logs");
-    // Left: make's knock-on `Fatal error: x.o: No such file or directory` after ENOSPC, and pip's -vv
-    // urllib3 trace line of the 401 (the analyzer reports pip's own statement of it, one line later, which
-    // the label counts as its repeat).
-    expect(s.misses.sort()).toEqual(["make-enospc-tmpfs.log: missed enoent@5", "pip-index-401-verbose.log: missed http_401@16"]);
+    // Left: make's knock-on `Fatal error: x.o: No such file or directory` after ENOSPC; pip's -vv urllib3
+    // trace line of a 401 (pip's own statement one line later is reported, which the label counts as its
+    // repeat); a shell's bare `Aborted` after node's abort; pg_dump's `a worker process died` after the
+    // too-many-connections error it follows from.
+    expect(s.misses.sort()).toEqual([
+      "make-enospc-tmpfs.log: missed enoent@5",
+      "pip-index-401-verbose.log: missed http_401@16",
+      "round2/npm-script-heap-oom.gha.log: missed process_exit@35",
+      "round2/pg-dump-parallel-too-many-clients.gha.log: missed process_exit@7",
+    ]);
     expect(s.benignFlagged).toBe(0);
+    expect(s.recall).toBeGreaterThanOrEqual(0.94);
+    expect(s.precision).toBe(1);
   }, 60_000);
 });
