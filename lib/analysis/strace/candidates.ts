@@ -302,7 +302,6 @@ export class CandidateBook {
     // A connection retried and never established explains a failure even when the report of it is
     // lost (cut by -s, written by a library to a log): programs do not retry what they can do without.
     if (failed) for (const c of live) if (c.what.type === "net" && c.count >= 2 && !c.needsReport && !decisive.includes(c)) decisive.push(c);
-    // Lookups of one name in several directories that the process did not name one by one: a search.
     // A search in which every candidate failed (a PATH, an include path, config locations) stays one
     // event per candidate, the first being the root cause: as the labelled corpus reads such searches.
     decisive.sort((a, b) => a.seq - b.seq);

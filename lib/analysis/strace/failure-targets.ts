@@ -32,7 +32,6 @@ const PG_TEXT = ["too many clients", "too many connections", "remaining connecti
 
 const errnoText = (errno: string) => ERRNO_TEXT[errno] ?? [errno.toLowerCase()];
 
-/** Terms a later message of the process must contain to report this failure. */
 /** `dir/name` of an absolute path at least three components deep (shallower ones are named whole). */
 function pathTails(where: string): string[] | undefined {
   if (where.charCodeAt(0) !== 47) return undefined;
@@ -43,6 +42,7 @@ function pathTails(where: string): string[] | undefined {
   return tail.length >= 5 ? [tail] : undefined;
 }
 
+/** Terms a later message of the process must contain to report this failure. */
 export function reportableOf(syscall: string, t: FailureTarget): Reportable {
   switch (t.type) {
     case "path": {
