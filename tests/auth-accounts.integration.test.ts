@@ -44,7 +44,7 @@ describe("signing in", () => {
     expect(sessions[0].expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600 * 1000);
 
     const me = await meRoute(apiRequest("/api/v1/auth/me", { cookie: cookieOf(res) }), params({}));
-    expect(await me.json()).toMatchObject({ via: "session", email: account.email, teamId: account.teamId, role: "owner", scopes: ["read", "upload"] });
+    expect(await me.json()).toMatchObject({ via: "session", email: account.email, teamId: account.teamId, role: "owner", scopes: ["read", "upload", "write"] });
   });
 
   it("is Secure, with the __Host- prefix, behind https", async () => {
