@@ -70,34 +70,23 @@ export function onSignalLine(ctx: TraceContext, site: CallSite, line: StraceLine
   if (!sender || !line.args.includes("SI_USER")) return;
   const senderPid = Number(sender);
   if (ctx.procs.tgidOf(senderPid) === site.tgid || ctx.procs.programOf(senderPid) !== "timeout") return;
-  const t = site.time();
-  const fields: Record<string, FieldValue> = { signal: line.signal ?? "", sender: "timeout" };
-  if (site.shownPid !== undefined) fields.pid = site.shownPid;
-  if (!t?.iso && t?.clock) fields.time = t.clock;
   const program = ctx.procs.programOf(site.pid) ?? "process";
-  ctx.events.add({
-    cls: "timeout",
-    ruleId: "strace.timeout-signal",
-    line: site.line,
-    file: site.file,
-    fileIndex: site.fileIndex,
-    seq: site.seq,
-    sortKey: t?.sortKey,
-    timestamp: t?.iso,
-    message: `timeout(1) sent ${line.signal} to ${program} (pid ${site.shownPid ?? "?"})`,
-    fields,
-    target: `${program}:${line.signal}`,
-    tgid: site.tgid,
-  });
+  addTimeoutEvent(ctx, site, { signal: line.signal ?? "", sender: "timeout" }, `timeout(1) sent ${line.signal} to ${program} (pid ${site.shownPid ?? "?"})`, `${program}:${line.signal}`);
 }
 
 /** timeout(1) killed its command with SIGKILL (`kill(PID, SIGKILL)`; 0 or a negative PID: its group). */
 export function onTimeoutKill(ctx: TraceContext, site: CallSite, target: number): void {
+  const program = target > 0 ? (ctx.procs.programOf(target) ?? "process") : "its process group";
+  const fields = { syscall: "kill", signal: "SIGKILL", sender: "timeout", target_pid: target };
+  // One event per timeout: its kill of the group afterwards is the same expiry.
+  addTimeoutEvent(ctx, site, fields, `timeout(1) killed ${program}${target > 0 ? ` (pid ${target})` : ""} with SIGKILL`, "timeout:SIGKILL");
+}
+
+/** A timeout event at the call site: the sender's pid and the clock time join `fields`. */
+function addTimeoutEvent(ctx: TraceContext, site: CallSite, fields: Record<string, FieldValue>, message: string, target: string): void {
   const t = site.time();
-  const fields: Record<string, FieldValue> = { syscall: "kill", signal: "SIGKILL", sender: "timeout", target_pid: target };
   if (site.shownPid !== undefined) fields.pid = site.shownPid;
   if (!t?.iso && t?.clock) fields.time = t.clock;
-  const program = target > 0 ? (ctx.procs.programOf(target) ?? "process") : "its process group";
   ctx.events.add({
     cls: "timeout",
     ruleId: "strace.timeout-signal",
@@ -107,10 +96,9 @@ export function onTimeoutKill(ctx: TraceContext, site: CallSite, target: number)
     seq: site.seq,
     sortKey: t?.sortKey,
     timestamp: t?.iso,
-    message: `timeout(1) killed ${program}${target > 0 ? ` (pid ${target})` : ""} with SIGKILL`,
+    message,
     fields,
-    // One event per timeout: its kill of the group afterwards is the same expiry.
-    target: "timeout:SIGKILL",
+    target,
     tgid: site.tgid,
   });
 }
