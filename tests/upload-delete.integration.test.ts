@@ -42,7 +42,7 @@ describe("deleting an upload", () => {
     const b = await build(owner.teamId, "job-b");
     expect(b.incidentId).toBe(a.incidentId);
     expect(await db().incident.findUniqueOrThrow({ where: { id: a.incidentId } })).toMatchObject({ occurrenceCount: 2 });
-    expect(await isOnlyBuildOfIncident({ teamId: owner.teamId, uploadId: a.uploadId })).toBe(false);
+    expect(await isOnlyBuildOfIncident({ teamId: owner.teamId, incidentId: a.incidentId })).toBe(false);
     const filesBefore = onDisk();
     expect(filesBefore).toBeGreaterThan(0);
     expect(await db().errorEvent.count({ where: { uploadId: a.uploadId } })).toBeGreaterThan(0);
@@ -68,7 +68,7 @@ describe("deleting an upload", () => {
     const token = await tokenFor(owner.teamId, ["write"]);
     const only = await build(owner.teamId, "solo");
     await db().timelineEntry.create({ data: { incidentId: only.incidentId, at: new Date(), kind: "note", title: "looking" } });
-    expect(await isOnlyBuildOfIncident({ teamId: owner.teamId, uploadId: only.uploadId })).toBe(true);
+    expect(await isOnlyBuildOfIncident({ teamId: owner.teamId, incidentId: only.incidentId })).toBe(true);
     const res = await del(only.uploadId, token);
     expect(await res.json()).toEqual({ uploadId: only.uploadId, incidentId: only.incidentId, incidentDeleted: true });
     expect(await db().incident.findUnique({ where: { id: only.incidentId } })).toBeNull();

@@ -63,9 +63,8 @@ export async function deleteUpload(input: { teamId: string; uploadId: string; ac
   return result;
 }
 
-/** Whether deleting this upload would take its incident with it (it is that incident's only build). */
-export async function isOnlyBuildOfIncident(input: { teamId: string; uploadId: string }): Promise<boolean> {
-  const u = await db().upload.findFirst({ where: { id: input.uploadId, teamId: input.teamId }, select: { incidentId: true } });
-  if (!u?.incidentId) return false;
-  return (await db().upload.count({ where: { incidentId: u.incidentId } })) === 1;
+/** Whether deleting a build of this incident would take the incident with it (it holds only that build). */
+export async function isOnlyBuildOfIncident(input: { teamId: string; incidentId: string | null }): Promise<boolean> {
+  if (!input.incidentId) return false;
+  return (await db().upload.count({ where: { incidentId: input.incidentId, teamId: input.teamId } })) === 1;
 }

@@ -23,7 +23,7 @@ async function load(id: string) {
     const upload = await getUpload({ uploadId: id, teamId: caller.teamId });
     const all = await listUploadEvents({ teamId: caller.teamId, uploadId: id });
     const canDelete = caller.scopes.includes("write") && upload.status !== "receiving";
-    const onlyBuild = canDelete && (await isOnlyBuildOfIncident({ teamId: caller.teamId, uploadId: id }));
+    const onlyBuild = canDelete && (await isOnlyBuildOfIncident({ teamId: caller.teamId, incidentId: upload.incidentId }));
     return { upload, all, teamId: caller.teamId, canDelete, onlyBuild };
   } catch (err) {
     if (err instanceof NotFoundError) notFound();
