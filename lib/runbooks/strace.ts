@@ -153,6 +153,23 @@ export const straceRunbooks: Runbook[] = [
     ],
   },
   {
+    id: "strace-fd-exhausted",
+    ecosystem: "strace",
+    classes: ["out_of_memory"],
+    title: "strace: {syscall} failed: too many open files",
+    summary: "Process {pid} ran out of file descriptors ({syscall} returned EMFILE, or ENFILE for the whole system): its open-files limit is too low for what it keeps open, or it leaks descriptors.",
+    diagnose: [
+      { text: "Check the limit the program ran with and how many descriptors it holds.", command: "ulimit -n\nls /proc/<pid>/fd | wc -l\ncat /proc/sys/fs/file-nr" },
+      { text: "See which files stayed open before the failure (opens without a matching close).", command: "strace -f -y -e trace=openat,socket,close -o trace.txt <command>" },
+    ],
+    fix: [
+      { text: "Raise the limit (ulimit -n, LimitNOFILE= in systemd, --ulimit nofile= for containers), or close files the program no longer needs." },
+    ],
+    prevent: [
+      { text: "Set the open-files limit explicitly in CI and service units; test with a low limit to catch leaks." },
+    ],
+  },
+  {
     id: "strace-process-exit",
     ecosystem: "strace",
     classes: ["process_exit"],
@@ -185,6 +202,24 @@ export const straceRunbooks: Runbook[] = [
     ],
     prevent: [
       { text: "Log the URL and status on HTTP errors so a trace is not needed next time." },
+    ],
+  },
+  {
+    id: "strace-tls-error",
+    ecosystem: "strace",
+    classes: ["tls_error"],
+    title: "strace: TLS handshake with {host} failed",
+    summary: "Process {pid} and {host} gave up a TLS handshake with a fatal alert ({syscall} of the alert record): unknown_ca, bad_certificate or certificate_expired mean the client rejected the server's certificate (untrusted or self-signed CA, TLS-inspecting proxy, wrong clock); handshake_failure or protocol_version mean no common cipher or TLS version.",
+    diagnose: [
+      { text: "Show the chain the server sends, who issued it, and its validity dates.", command: "openssl s_client -connect {hostname}:{port} -showcerts </dev/null" },
+      { text: "Which CA bundle overrides are set for the tools?", command: "env | grep -E '^(SSL_CERT_FILE|SSL_CERT_DIR|NODE_EXTRA_CA_CERTS|GIT_SSL_CAINFO|REQUESTS_CA_BUNDLE|PIP_CERT|CURL_CA_BUNDLE)='" },
+      SAME_PROCESS,
+    ],
+    fix: [
+      { text: "Install the issuing CA into the system trust store (or the tool's CA bundle), fix the clock, or give the server a certificate for the name clients use (see the TLS certificate runbook)." },
+    ],
+    prevent: [
+      { text: "Ship the internal CA with the runner image and alert on certificates nearing expiry." },
     ],
   },
 ];

@@ -85,6 +85,9 @@ const MAX_REPEAT_LINES = 5;
 /** The repeatLines of a candidate not repeated yet (shared: replaced, never added to). */
 export const NO_LINES: number[] = [];
 
+/** How a thread group ended, as far as the trace shows (CandidateBook.settle). */
+export type Outcome = boolean | undefined | "thread-ended";
+
 export class CandidateBook {
   private readonly groups = new Map<number, Group>();
   /** The group last looked up (most calls in a row are by one process). */
@@ -108,7 +111,7 @@ export class CandidateBook {
    */
   constructor(
     private readonly onDecisive: (c: Candidate) => void,
-    private readonly failedOf: (tgid: number) => boolean | undefined,
+    private readonly failedOf: (tgid: number) => Outcome,
   ) {}
 
   deferred = false;
@@ -266,9 +269,10 @@ export class CandidateBook {
 
   /**
    * The group exited: `failed` true for a non-zero exit or a fatal signal, false for success, undefined
-   * when the trace ends before it exits (only failures it reported itself are kept then).
+   * when the trace ends before it exits (only failures it reported itself are kept then), "thread-ended"
+   * when all the trace shows is one thread whose work ended (read like a failed exit).
    */
-  settle(tgid: number, failed: boolean | undefined, now = !this.deferred): void {
+  settle(tgid: number, failed: Outcome, now = !this.deferred): void {
     const g = this.find(tgid);
     if (!g || !now) return;
     this.forget(tgid);
@@ -308,7 +312,7 @@ export class CandidateBook {
     for (const c of decisive) this.onDecisive(c);
   }
 
-  settleAll(failedOf: (tgid: number) => boolean | undefined): void {
+  settleAll(failedOf: (tgid: number) => Outcome): void {
     for (const tgid of [...this.groups.keys()]) this.settle(tgid, failedOf(tgid), true);
   }
 }

@@ -79,6 +79,10 @@ export function classifyFailure(syscall: string, errno: string): FailureKind | n
       return syscall === "mmap" || syscall === "brk" || FORKS.has(syscall)
         ? { cls: "out_of_memory", ruleId: "strace.out-of-memory" }
         : null;
+    case "EMFILE":
+    case "ENFILE":
+      // Out of descriptors: a resource limit ran out (the taxonomy's resource-exhaustion class), not a path problem.
+      return { cls: "out_of_memory", ruleId: "strace.fd-exhausted" };
     default:
       // EAGAIN, EINPROGRESS, ENOTTY, EISDIR, EEXIST, EINVAL, ESPIPE, ECHILD, EBADF, ENXIO, EINTR, ERESTART*…
       return null;
@@ -105,6 +109,8 @@ export const ERRNO_TEXT: Record<string, string[]> = {
   ENOSPC: ["no space left on device", "enospc"],
   EDQUOT: ["disk quota exceeded", "edquot"],
   ENOMEM: ["cannot allocate memory", "out of memory", "enomem"],
+  EMFILE: ["too many open files", "emfile"],
+  ENFILE: ["too many open files", "enfile"],
 };
 
 /**

@@ -16,6 +16,8 @@ interface Ordered {
 
 const MAX_EVENTS = 5_000;
 const MAX_REPEAT_LINES = 5;
+/** Rules whose runbook is not their class's (`strace-<class>`). */
+const RULE_RUNBOOKS: Record<string, string> = { "strace.fd-exhausted": "strace-fd-exhausted", "strace.tls-alert": "strace-tls-error" };
 
 export interface EventInput {
   cls: EventClass;
@@ -71,7 +73,7 @@ export class EventList {
       count: e.count ?? 1,
       ruleId: e.ruleId,
       ecosystem: "strace",
-      runbookId: `strace-${e.cls.replace(/_/g, "-")}`,
+      runbookId: RULE_RUNBOOKS[e.ruleId] ?? `strace-${e.cls.replace(/_/g, "-")}`,
     };
     if (e.file !== undefined) event.file = e.file;
     if (e.timestamp) event.timestamp = e.timestamp;

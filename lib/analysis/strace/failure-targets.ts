@@ -12,7 +12,8 @@ export type FailureTarget =
   | { type: "fd"; errno: string; errText: string; target?: string }
   | { type: "dns"; qname: string; qtype: string; rcode: string; server?: string }
   | { type: "http"; status: number; reason: string; dest?: SocketDest; request?: string }
-  | { type: "pg"; detail: string; dest?: SocketDest };
+  | { type: "pg"; detail: string; dest?: SocketDest }
+  | { type: "tls"; alert: string; sent: boolean; dest?: SocketDest };
 
 /** How resolvers and the programs using them word a failed lookup (lower case). */
 const LOOKUP_FAILED_TEXT = [
@@ -28,6 +29,8 @@ const HTTP_TEXT: Record<number, string[]> = {
   410: ["gone", "not found", "could not find", "no matching distribution"],
   429: ["too many requests", "rate limit"],
 };
+/** How TLS clients and servers word a failed handshake (lower case). */
+const TLS_TEXT = ["ssl", "tls", "certificate", "handshake", "x509"];
 const PG_TEXT = ["too many clients", "too many connections", "remaining connection slots"];
 
 const errnoText = (errno: string) => ERRNO_TEXT[errno] ?? [errno.toLowerCase()];
@@ -81,6 +84,8 @@ export function reportableOf(syscall: string, t: FailureTarget): Reportable {
       };
     case "pg":
       return { mentions: [], weakMentions: [], errnoTexts: PG_TEXT, errnoAlone: true };
+    case "tls":
+      return { mentions: [], weakMentions: [], errnoTexts: [...TLS_TEXT, t.alert.replace(/_/g, " ")], errnoAlone: true };
   }
 }
 
@@ -140,5 +145,11 @@ export function detailsOf(
       fields.sqlstate = "53300";
       addDest(t.dest);
       return { fields, message: `server refused the session: ${t.detail}` };
+    case "tls": {
+      fields.alert = t.alert;
+      addDest(t.dest);
+      const peer = t.dest ? ` ${t.sent ? "to" : "from"} ${endpointName(t.dest)}` : "";
+      return { fields, message: `TLS handshake failed: ${t.sent ? "sent" : "received"} fatal alert ${t.alert}${peer}` };
+    }
   }
 }

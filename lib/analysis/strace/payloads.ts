@@ -67,3 +67,31 @@ export function parseHttpStatus(text: string): HttpStatus | null {
   const m = /^HTTP\/\d(?:\.\d)? (\d{3})(?: ([^\r\n]*))?/.exec(text);
   return m ? { status: Number(m[1]), reason: (m[2] ?? "").trim() } : null;
 }
+
+export interface TlsAlert {
+  description: number;
+  /** RFC 8446 §6 name (`unknown_ca`), or `alert_N`. */
+  name: string;
+}
+
+const TLS_ALERTS: Record<number, string> = {
+  10: "unexpected_message", 20: "bad_record_mac", 22: "record_overflow", 40: "handshake_failure", 42: "bad_certificate",
+  43: "unsupported_certificate", 44: "certificate_revoked", 45: "certificate_expired", 46: "certificate_unknown",
+  47: "illegal_parameter", 48: "unknown_ca", 49: "access_denied", 50: "decode_error", 51: "decrypt_error",
+  70: "protocol_version", 71: "insufficient_security", 80: "internal_error", 86: "inappropriate_fallback",
+  109: "missing_extension", 110: "unsupported_extension", 112: "unrecognized_name", 113: "bad_certificate_status_response",
+  115: "unknown_psk_identity", 116: "certificate_required", 120: "no_application_protocol",
+};
+
+/**
+ * A fatal TLS alert record at the start of the data (`\25\3\3\0\2\2\60`: alert, TLS 1.x, length 2,
+ * fatal, unknown_ca): one side of a handshake gave up (a certificate it rejects, no common protocol).
+ * Alerts sent before the peers share keys are plaintext, so the trace shows them. Warnings and
+ * close_notify are how connections end normally and are not failures.
+ */
+export function parseTlsAlert(b: number[]): TlsAlert | null {
+  if (b.length < 7 || b[0] !== 0x15 || b[1] !== 3 || b[2] > 4 || b[3] !== 0 || b[4] !== 2 || b[5] !== 2) return null;
+  const description = b[6];
+  if (description === 0) return null;
+  return { description, name: TLS_ALERTS[description] ?? `alert_${description}` };
+}

@@ -14,6 +14,10 @@ export interface ProcState {
   cwd?: string;
   /** Argument of exit_group()/exit(), known before the `+++ exited` line. */
   exitRequested?: number;
+  /** It called exit(), which ends only the calling thread (exit_group ends the process). */
+  threadExit?: boolean;
+  /** Its lines are a `-ff` file of its own (`prefix.PID`): what it shares with other threads is elsewhere. */
+  ownFile?: boolean;
   exitCode?: number;
   signal?: string;
   startedAt?: string;

@@ -1,7 +1,7 @@
-// Failures carried in received data rather than in an errno: DNS answers, HTTP status lines, and a
-// PostgreSQL server refusing the session.
+// Failures carried in data rather than in an errno: DNS answers, HTTP status lines, a PostgreSQL server
+// refusing the session, and TLS handshakes one side gave up on (alerts, sent or received).
 import type { EventClass } from "../types";
-import { decodeDnsResponse, FAILING_RCODES, parseHttpStatus } from "./payloads";
+import { decodeDnsResponse, FAILING_RCODES, parseHttpStatus, parseTlsAlert } from "./payloads";
 import { endpointName, type SocketDest } from "./socket-book";
 import { candidateAt, type CallSite, type TraceContext } from "./trace-context";
 
@@ -11,6 +11,7 @@ const HTTP_CLASSES: Record<number, EventClass> = {
 
 export function onReceived(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dnsPort: boolean, dest: SocketDest | undefined): void {
   if (dnsPort) return onDnsAnswer(ctx, site, name, bytes, dest);
+  if (bytes[0] === 0x15) return onTlsAlert(ctx, site, name, bytes, dest, false);
   const text = String.fromCharCode(...bytes.slice(0, 512));
   const endpoint = dest ? endpointName(dest) : "";
   if (text.startsWith("E") && text.includes("C53300")) {
@@ -57,4 +58,20 @@ function namePrefixes(qname: string): string[] {
   const out = [qname];
   for (let n = labels.length - 1; n >= 1; n--) out.push(labels.slice(0, n).join("."));
   return out;
+}
+
+/** Where a TLS alert record starts an argument list's data (`"\25\3…`, or `"\x15\x03…` with -x), else -1. */
+export function tlsAlertAt(args: string): number {
+  const at = args.indexOf('"\\25\\3');
+  return at >= 0 ? at : args.indexOf('"\\x15\\x03');
+}
+
+/** A fatal TLS alert sent (`sent`: this process rejected the peer) or received (the peer rejected it). */
+export function onTlsAlert(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dest: SocketDest | undefined, sent: boolean): void {
+  const alert = parseTlsAlert(bytes);
+  if (!alert) return;
+  const key = `tls_error|tls|${dest ? endpointName(dest) : ""}|${alert.name}`;
+  if (ctx.book.repeat(site.tgid, key, site)) return;
+  const kind = { cls: "tls_error" as const, ruleId: "strace.tls-alert" };
+  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "tls", alert: alert.name, sent, dest }), true);
 }

@@ -5,7 +5,7 @@ import { EXECS, FORKS, isProbeSyscall, isPseudoFile, isRoutineMiss, OPENS, pathA
 import { addNetworkFailure } from "./failed-calls";
 import { basenameOf } from "./paths";
 import { onTimeoutKill } from "./process-exits";
-import { onReceived } from "./received-data";
+import { onReceived, onTlsAlert, tlsAlertAt } from "./received-data";
 import { detach, resultValue } from "./line-grammar";
 import { type CallSite, markProductive, pathArgOf, pointOf, type PathArg, type TraceContext } from "./trace-context";
 
@@ -28,12 +28,14 @@ export function isInteresting(name: string): boolean {
 }
 
 export function onSuccessfulCall(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
-  if (MESSAGE_CALLS.has(name)) return onWrite(ctx, site, args);
+  if (MESSAGE_CALLS.has(name)) return onWrite(ctx, site, name, args);
   if (FORKS.has(name)) return onFork(ctx, site, name, args, result);
   if (SOCKET_CALLS.has(name)) return onSocketCall(ctx, site, name, args, result);
   if (name === "exit_group" || name === "exit") {
     const code = Number(args);
-    if (Number.isInteger(code)) ctx.procs.get(site.pid).exitRequested = code;
+    const p = ctx.procs.get(site.pid);
+    if (Number.isInteger(code)) p.exitRequested = code;
+    if (name === "exit") p.threadExit = true;
     return;
   }
   if (name === "kill") return onKill(ctx, site, args);
@@ -118,7 +120,7 @@ function onFork(ctx: TraceContext, site: CallSite, name: string, args: string, r
   markProductive(ctx, site);
 }
 
-function onWrite(ctx: TraceContext, site: CallSite, args: string): void {
+function onWrite(ctx: TraceContext, site: CallSite, name: string, args: string): void {
   const c0 = args.charCodeAt(0);
   const c1 = args.charCodeAt(1);
   // Only stdout/stderr (fd 1 or 2, whatever -y says they point at) carry the program's own error messages.
@@ -126,6 +128,8 @@ function onWrite(ctx: TraceContext, site: CallSite, args: string): void {
     if (ctx.book.wants(site.tgid)) ctx.book.message(site.tgid, pointOf(site), quotedStrings(args).join(""));
     return;
   }
+  const alertAt = tlsAlertAt(args);
+  if (alertAt >= 0 && alertAt < 256) return onSentAlert(ctx, site, name, args, alertAt);
   // An HTTP request on a socket: remember what was asked for, to name a failing answer.
   const http = args.indexOf(" HTTP/1.");
   if (http < 0 || http > 2_048) return;
@@ -133,6 +137,16 @@ function onWrite(ctx: TraceContext, site: CallSite, args: string): void {
   const lead = leadingFd(args);
   const dest = lead && ctx.sockets.get(site.tgid, lead.fd);
   if (request && dest) dest.request = detach(request[1].replace(/\?.*$/, ""));
+}
+
+/** A TLS alert record written to a socket: this side of the handshake gave up (a certificate it rejects). */
+function onSentAlert(ctx: TraceContext, site: CallSite, name: string, args: string, at: number): void {
+  const ref = parseFdRef(splitArgs(args, 1)[0]);
+  const data = decodeCString(args.slice(at), 16);
+  if (!ref || !data) return;
+  const remote = remoteOfSocketTarget(ref.target);
+  const dest = ctx.sockets.get(site.tgid, ref.fd) ?? (remote ? { ...remote, family: "AF_INET", connecting: false } : undefined);
+  onTlsAlert(ctx, site, name, data.bytes, dest, true);
 }
 
 /** Leading descriptor number of an argument list, and whether its `-y` decoration names a file path. */
@@ -187,7 +201,7 @@ function onSocketCall(ctx: TraceContext, site: CallSite, name: string, args: str
   const dnsPort = dest?.port === 53 || remote?.port === 53 || args.includes("htons(53)");
   // Cheap gates before decoding: an HTTP status line or a PostgreSQL ErrorResponse at the data's start.
   // (`-x`/`-xx` print them in hex: `"\x48\x54\x54\x50\x2f` is "HTTP/".)
-  const dataAt = Math.max(args.indexOf('"HTTP/'), args.indexOf('"E\\0\\0\\0'), args.indexOf('"\\x48\\x54\\x54\\x50\\x2f'));
+  const dataAt = Math.max(args.indexOf('"HTTP/'), args.indexOf('"E\\0\\0\\0'), args.indexOf('"\\x48\\x54\\x54\\x50\\x2f'), tlsAlertAt(args));
   if (!dnsPort && (dataAt < 0 || dataAt > 200)) return;
   const payload = name === "recvmsg" ? /iov_base=("(?:[^"\\]|\\.)*")/.exec(args)?.[1] : parts[1];
   const data = payload ? decodeCString(payload, 1_024) : null;

@@ -5,7 +5,7 @@ import type { AnalyzeOptions, LogLine, PartialResult } from "../types";
 import { createBytePath } from "./byte-path";
 import type { StraceAnalyzer } from "./index";
 import { latin1 } from "./byte-paths";
-import { CandidateBook, isAfter, type Candidate } from "./candidates";
+import { CandidateBook, isAfter, type Candidate, type Outcome } from "./candidates";
 import { EventList, stablePath } from "./event-list";
 import { detailsOf } from "./failure-targets";
 import { onFailedCall } from "./failed-calls";
@@ -78,7 +78,10 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
       fs = { index: files.size, defaultPid: defaultPid(file), clock: newTraceClock(), pending: new Map() };
       files.set(file, fs);
       // Per-pid files (`prefix.PID`): a process's threads and messages may be in files not read yet.
-      if (fs.defaultPid !== undefined) ctx.book.deferred = true;
+      if (fs.defaultPid !== undefined) {
+        ctx.book.deferred = true;
+        procs.get(fs.defaultPid).ownFile = true;
+      }
     }
     return fs;
   };
@@ -229,11 +232,16 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
     if (isInteresting(name)) onSuccessfulCall(ctx, site, name, args, result);
   }
 
-  /** true: exited non-zero or by a fatal signal; false: exited 0 (or SIGPIPE); undefined: still running. */
-  const failedOf = (tgid: number): boolean | undefined => {
+  /**
+   * true: exited non-zero or by a fatal signal; false: exited 0 (or SIGPIPE); undefined: still running;
+   * "thread-ended": a `-ff` file of one thread that never ran a program of its own and ended with exit(0)
+   * (its process's fate is in another file; the thread's job ended there).
+   */
+  const failedOf = (tgid: number): Outcome => {
     const p = procs.peek(tgid);
     if (p?.signal) return p.signal !== "SIGPIPE";
     const code = p?.exitCode ?? p?.exitRequested;
+    if (code === 0 && p?.threadExit && p.ownFile && p.parentPid === undefined && !p.exe) return "thread-ended";
     return code === undefined ? undefined : code !== 0;
   };
 
