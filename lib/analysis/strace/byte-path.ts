@@ -11,7 +11,7 @@ import { decodeLine } from "../input/decode-line";
 import type { LogLine } from "../types";
 import { atFdcwdOf, holdsFor, latin1, pathEntry, type PathEntry } from "./byte-paths";
 import { classifyFailure, EXECS, OPENS, pathArgIndex, SCANNER_CONFIG, type FailureKind } from "./classify";
-import { errTextOf, onPathFailure } from "./failed-calls";
+import { errTextOf, isPathOnlyOpen, onPathFailure } from "./failed-calls";
 import * as scanning from "./line-scanner";
 import type { ScanBatch } from "./line-scanner";
 import type { ProcState } from "./process-table";
@@ -338,7 +338,9 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     if (failed) {
       const id = bi[k * W + RESULT];
       const result = m.strings[RESULTS][id];
-      onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno), (m.errTexts[id] ??= errTextOf(result, errno)));
+      // Failures are few: the arguments are decoded for an open's flags.
+      const pathOnly = info.open && isPathOnlyOpen(latin1(buf, bi[k * W + FROM], bi[k * W + ARGS_END]));
+      onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno), (m.errTexts[id] ??= errTextOf(result, errno)), pathOnly);
       return true;
     }
     if (!info.open) return onPathSuccess(ctx, site, info.name, path, "", ""), true;

@@ -43,6 +43,8 @@ export interface Candidate extends TracePoint {
   lastAt?: TracePoint;
   /** Successful calls the group had made by the latest occurrence (failures with equal marks form a burst). */
   okMark?: number;
+  /** The probe of the same path this real use replaced, when close by in the same file: the event spans both. */
+  firstLine?: number;
 }
 
 /** Where a repeat happened (the analyzer's reused call site). */
@@ -76,6 +78,8 @@ interface Group {
 }
 
 // Memory bounds: per live process, the latest pending failures and messages; live processes tracked.
+/** Lines from a probe to the real use that replaces it within which the event spans both. */
+const PROBE_SPAN = 12;
 const MAX_CANDIDATES = 256;
 const MAX_MESSAGES = 32;
 const MAX_MESSAGE_CHARS = 1_024;
@@ -116,6 +120,9 @@ export class CandidateBook {
 
   deferred = false;
 
+  /** The probe repeat() last dropped for a real use of its path, until add() takes the use's candidate. */
+  private replaced: Candidate | undefined;
+
   private group(tgid: number): Group {
     let g = this.find(tgid);
     if (!g) {
@@ -138,9 +145,11 @@ export class CandidateBook {
     const g = this.find(tgid);
     const seen = g?.cands.get(key);
     if (!g || !seen) return false;
-    // A probe of a path (stat, readlink) followed by a real use of it (open): the use is the failure.
+    // A probe of a path (stat, readlink) followed by a real use of it (open): the use is the failure,
+    // stated from the probe on (add() gives the use's candidate the probe's line).
     if (realUse && seen.probe) {
       this.drop(g, seen);
+      this.replaced = seen;
       return false;
     }
     seen.count++;
@@ -161,6 +170,12 @@ export class CandidateBook {
   /** `fresh`: the caller has just seen repeat() of this key return false, so it is not pending. */
   add(tgid: number, c: Candidate, fresh = false): void {
     if (!fresh && this.repeat(tgid, c.key, { seq: c.seq, line: c.line, file: c.file, sortKey: () => c.sortKey })) return;
+    const probe = this.replaced;
+    this.replaced = undefined;
+    if (probe && probe.key === c.key && probe.file === c.file) {
+      const first = probe.firstLine ?? probe.line;
+      if (c.line > first && c.line - first <= PROBE_SPAN) c.firstLine = first;
+    }
     const g = this.group(tgid);
     if (g.cands.size >= MAX_CANDIDATES) this.drop(g, g.cands.values().next().value as Candidate);
     c.okMark = g.okCount;

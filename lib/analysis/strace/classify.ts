@@ -59,6 +59,9 @@ export function classifyFailure(syscall: string, errno: string): FailureKind | n
   switch (errno) {
     case "ENOENT":
     case "ENOTDIR":
+      // readlink of a name that is not there: realpath() canonicalising it (ld, cp, python); the use
+      // that follows, if any, is the failure.
+      if (syscall === "readlink" || syscall === "readlinkat") return null;
       return pathCall || syscall === "connect" || syscall === "bind" ? { cls: "enoent", ruleId: "strace.enoent" } : null;
     case "EACCES":
     case "EPERM":
@@ -67,6 +70,7 @@ export function classifyFailure(syscall: string, errno: string): FailureKind | n
         ? { cls: "permission_denied", ruleId: "strace.permission-denied" }
         : null;
     case "ECONNREFUSED":
+    case "ECONNRESET": // the peer dropped the connection: refused mid-way (the taxonomy has no closer class)
     case "EHOSTUNREACH":
     case "ENETUNREACH":
       return NET_IO.has(syscall) ? { cls: "connection_refused", ruleId: "strace.connection-refused" } : null;
@@ -103,6 +107,7 @@ export const ERRNO_TEXT: Record<string, string[]> = {
   EPERM: ["operation not permitted", "eperm"],
   EROFS: ["read-only file system", "erofs"],
   ECONNREFUSED: ["connection refused", "econnrefused", ...CONNECT_FAILED],
+  ECONNRESET: ["connection reset", "econnreset", "reset by peer", "recv failure", "connection aborted"],
   EHOSTUNREACH: ["no route to host", "ehostunreach", ...CONNECT_FAILED],
   ENETUNREACH: ["network is unreachable", "enetunreach", ...CONNECT_FAILED],
   ETIMEDOUT: ["timed out", "etimedout", "timeout", ...CONNECT_FAILED],

@@ -17,12 +17,20 @@ interface Ordered {
 const MAX_EVENTS = 5_000;
 const MAX_REPEAT_LINES = 5;
 /** Rules whose runbook is not their class's (`strace-<class>`). */
-const RULE_RUNBOOKS: Record<string, string> = { "strace.fd-exhausted": "strace-fd-exhausted", "strace.tls-alert": "strace-tls-error" };
+const RULE_RUNBOOKS: Record<string, string> = {
+  "strace.fd-exhausted": "strace-fd-exhausted",
+  "strace.tls-alert": "strace-tls-error",
+  // A PostgreSQL server's refusal is the same whether a log or a trace shows it: the log rules' runbooks.
+  "strace.postgres-database-missing": "resource-not-found",
+  "strace.postgres-auth-failed": "http-unauthorized",
+};
 
 export interface EventInput {
   cls: EventClass;
   ruleId: string;
   line: number;
+  /** Where the statement starts, when before `line` (a probe of the path that `line` then used). */
+  firstLine?: number;
   file?: string;
   fileIndex: number;
   seq: number;
@@ -54,7 +62,7 @@ export class EventList {
       // -ff files are read one after another: the earliest statement (by time) represents the event.
       if (seen.fileIndex !== e.fileIndex && e.sortKey !== undefined && seen.sortKey !== undefined && e.sortKey < seen.sortKey) {
         lines.unshift(seen.event.line);
-        Object.assign(seen.event, { line: e.line, endLine: e.line, message: detach(e.message), fields: e.fields, file: e.file, timestamp: e.timestamp });
+        Object.assign(seen.event, { line: e.firstLine ?? e.line, endLine: e.line, message: detach(e.message), fields: e.fields, file: e.file, timestamp: e.timestamp });
         Object.assign(seen, { sortKey: e.sortKey, fileIndex: e.fileIndex, seq: e.seq });
       } else lines.push(e.line);
       seen.event.count += e.count ?? 1;
@@ -65,7 +73,7 @@ export class EventList {
     if (this.items.length >= MAX_EVENTS) return;
     const event: AnalysisEvent = {
       class: e.cls,
-      line: e.line,
+      line: e.firstLine ?? e.line,
       endLine: e.line,
       message: detach(e.message),
       fields: e.fields,

@@ -39,7 +39,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   if (rawErrno === "EINPROGRESS" && name === "connect") return noteConnecting(ctx, site, args);
   const kind = classifyFailure(name, rawErrno);
   const path = pathArgOf(ctx, site, name, args);
-  if (path) return onPathFailure(ctx, site, name, path, result, rawErrno, kind);
+  if (path) return onPathFailure(ctx, site, name, path, result, rawErrno, kind, undefined, OPENS.has(name) && isPathOnlyOpen(args));
   if (!kind) return;
 
   const fd = parseFdRef(splitArgs(args, 1)[0]);
@@ -57,7 +57,13 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }), true);
 }
 
-/** A failed call of a path syscall (`kind`: classifyFailure of the call and errno; `errText`: errTextOf the result, when known). */
+/** `O_PATH` in an open's flags: the open only looks the path up (no I/O), as a stat does. */
+export const isPathOnlyOpen = (args: string) => args.includes("O_PATH");
+
+/**
+ * A failed call of a path syscall (`kind`: classifyFailure of the call and errno; `errText`: errTextOf the
+ * result, when known; `pathOnly`: an O_PATH open).
+ */
 export function onPathFailure(
   ctx: TraceContext,
   site: CallSite,
@@ -67,6 +73,7 @@ export function onPathFailure(
   rawErrno: string,
   kind: FailureKind | null,
   errText?: string,
+  pathOnly = false,
 ): void {
   const where = path.resolved ?? path.raw;
   const memo = path.memo;
@@ -84,7 +91,7 @@ export function onPathFailure(
     key = memo.key = `${kind.cls}|${where}`;
     memo.keyCls = kind.cls;
   }
-  const probe = isProbeSyscall(name) || (OPENS.has(name) && isSharedObject(path.raw));
+  const probe = isProbeSyscall(name) || pathOnly || (OPENS.has(name) && isSharedObject(path.raw));
   if (ctx.book.repeat(site.tgid, key, site, !probe)) return;
   // A stat of a path the process just failed to create or open otherwise (`mkdir -p` checks after its
   // EACCES) fails because of that failure: it is not a second one.

@@ -12,7 +12,7 @@ export type FailureTarget =
   | { type: "fd"; errno: string; errText: string; target?: string }
   | { type: "dns"; qname: string; qtype: string; rcode: string; server?: string }
   | { type: "http"; status: number; reason: string; dest?: SocketDest; request?: string }
-  | { type: "pg"; detail: string; dest?: SocketDest }
+  | { type: "pg"; sqlstate: string; detail: string; dest?: SocketDest }
   | { type: "tls"; alert: string; sent: boolean; dest?: SocketDest };
 
 /** How resolvers and the programs using them word a failed lookup (lower case). */
@@ -31,7 +31,12 @@ const HTTP_TEXT: Record<number, string[]> = {
 };
 /** How TLS clients and servers word a failed handshake (lower case). */
 const TLS_TEXT = ["ssl", "tls", "certificate", "handshake", "x509"];
-const PG_TEXT = ["too many clients", "too many connections", "remaining connection slots"];
+/** How clients word the server's refusal, by SQLSTATE (lower case). */
+const PG_TEXT: Record<string, string[]> = {
+  "53300": ["too many clients", "too many connections", "remaining connection slots"],
+  "3D000": ["does not exist"],
+  "28P01": ["password authentication failed", "authentication failed"],
+};
 
 const errnoText = (errno: string) => ERRNO_TEXT[errno] ?? [errno.toLowerCase()];
 
@@ -45,14 +50,22 @@ function pathTails(where: string): string[] | undefined {
   return tail.length >= 5 ? [tail] : undefined;
 }
 
+/** `libsnappy.so`, `libsnappy.a` → `-lsnappy`: how linkers name the library they searched for. */
+function linkerName(base: string): string | undefined {
+  const m = /^lib(.+?)\.(?:so(?:\.\d+)*|a)$/.exec(base);
+  return m ? `-l${m[1]}` : undefined;
+}
+
 /** Terms a later message of the process must contain to report this failure. */
 export function reportableOf(syscall: string, t: FailureTarget): Reportable {
   switch (t.type) {
     case "path": {
       const where = t.resolved ?? t.raw;
       const bare = !t.raw.includes("/") && !t.raw.includes(".");
+      const mentions = bare ? (where !== t.raw ? [where] : []) : where !== t.raw ? [t.raw, where] : [t.raw];
+      const linked = linkerName(basenameOf(where));
       return {
-        mentions: bare ? (where !== t.raw ? [where] : []) : where !== t.raw ? [t.raw, where] : [t.raw],
+        mentions: linked ? [...mentions, linked] : mentions,
         tails: pathTails(where),
         // A bare name counts next to the errno text: programs name what they looked for, not where
         // (`fatal error: jansson.h: No such file or directory` after a search of the include path).
@@ -83,7 +96,7 @@ export function reportableOf(syscall: string, t: FailureTarget): Reportable {
         errnoAlone: true,
       };
     case "pg":
-      return { mentions: [], weakMentions: [], errnoTexts: PG_TEXT, errnoAlone: true };
+      return { mentions: [], weakMentions: [], errnoTexts: [...(PG_TEXT[t.sqlstate] ?? []), t.detail.toLowerCase()].filter(Boolean), errnoAlone: true };
     case "tls":
       return { mentions: [], weakMentions: [], errnoTexts: [...TLS_TEXT, t.alert.replace(/_/g, " ")], errnoAlone: true };
   }
@@ -141,10 +154,13 @@ export function detailsOf(
       addDest(t.dest);
       if (t.request) fields.url = t.dest?.addr ? `http://${endpointName(t.dest)}${t.request}` : t.request;
       return { fields, message: `received HTTP ${t.status} ${t.reason}${t.dest ? ` from ${endpointName(t.dest)}` : ""}` };
-    case "pg":
-      fields.sqlstate = "53300";
+    case "pg": {
+      fields.sqlstate = t.sqlstate;
       addDest(t.dest);
-      return { fields, message: `server refused the session: ${t.detail}` };
+      const database = /^database "(.*)" does not exist$/.exec(t.detail)?.[1];
+      if (database !== undefined) fields.database = database;
+      return { fields, message: `PostgreSQL refused the session: ${t.detail}` };
+    }
     case "tls": {
       fields.alert = t.alert;
       addDest(t.dest);

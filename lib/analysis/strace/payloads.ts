@@ -95,3 +95,40 @@ export function parseTlsAlert(b: number[]): TlsAlert | null {
   if (description === 0) return null;
   return { description, name: TLS_ALERTS[description] ?? `alert_${description}` };
 }
+
+export interface PgError {
+  sqlstate: string;
+  severity: string;
+  message: string;
+}
+
+/**
+ * A PostgreSQL ErrorResponse (`E`) among the backend messages at the start of received data (after an
+ * AuthenticationOk, say): its SQLSTATE, severity and message. Each message is a type byte and a length;
+ * anything that does not read as such messages is not PostgreSQL.
+ */
+export function parsePgError(b: number[]): PgError | null {
+  let at = 0;
+  for (let n = 0; n < 8 && at + 5 <= b.length; n++) {
+    const type = b[at];
+    const length = ((b[at + 1] << 24) | (b[at + 2] << 16) | (b[at + 3] << 8) | b[at + 4]) >>> 0;
+    if (type < 65 || type > 90 || length < 4 || length > 1 << 20) return null;
+    if (type === 69) return pgErrorFields(b, at + 5, Math.min(b.length, at + 1 + length));
+    at += 1 + length;
+  }
+  return null;
+}
+
+function pgErrorFields(b: number[], from: number, to: number): PgError | null {
+  const fields = new Map<string, string>();
+  for (let i = from; i < to && b[i] !== 0; ) {
+    const code = String.fromCharCode(b[i]);
+    let end = i + 1;
+    while (end < to && b[end] !== 0) end++;
+    fields.set(code, String.fromCharCode(...b.slice(i + 1, end)));
+    i = end + 1;
+  }
+  const sqlstate = fields.get("C");
+  if (!sqlstate || !/^[0-9A-Z]{5}$/.test(sqlstate)) return null;
+  return { sqlstate, severity: fields.get("V") ?? fields.get("S") ?? "ERROR", message: fields.get("M") ?? "" };
+}

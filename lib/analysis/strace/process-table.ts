@@ -29,10 +29,13 @@ export interface ProcState {
   exitAt?: TracePoint;
   /** Paths of descriptors, for traces without `-y` (dirfd-relative lookups, fchdir). */
   fds?: Map<number, string>;
+  /** Paths the thread group opened (kept on the leader, bounded). */
+  opened?: Set<string>;
 }
 
 const MAX_PROCESSES = 20_000;
 const MAX_FDS = 256;
+const MAX_OPENED = 1_024;
 
 export class ProcessTable {
   private readonly procs = new Map<number, ProcState>();
@@ -108,6 +111,18 @@ export class ProcessTable {
     const p = this.get(pid);
     p.fds ??= new Map();
     if (p.fds.size < MAX_FDS || p.fds.has(fd)) p.fds.set(fd, detach(path));
+  }
+
+  /**
+   * The group opens `path` for the first time (as far as the last MAX_OPENED paths tell): false for a
+   * file it opened before (a traceback re-reading the script, a second include of a header).
+   */
+  firstOpen(tgid: number, path: string): boolean {
+    const p = this.get(tgid);
+    const opened = (p.opened ??= new Set());
+    if (opened.has(path)) return false;
+    if (opened.size < MAX_OPENED) opened.add(path);
+    return true;
   }
 
   fdPath(pid: number, fd: number): string | undefined {

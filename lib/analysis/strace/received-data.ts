@@ -1,9 +1,16 @@
 // Failures carried in data rather than in an errno: DNS answers, HTTP status lines, a PostgreSQL server
 // refusing the session, and TLS handshakes one side gave up on (alerts, sent or received).
 import type { EventClass } from "../types";
-import { decodeDnsResponse, FAILING_RCODES, parseHttpStatus, parseTlsAlert } from "./payloads";
+import { decodeDnsResponse, FAILING_RCODES, parseHttpStatus, parsePgError, parseTlsAlert } from "./payloads";
 import { endpointName, type SocketDest } from "./socket-book";
 import { candidateAt, type CallSite, type TraceContext } from "./trace-context";
+
+/** SQLSTATEs of a server refusing a session that explain a failed build, with their class and rule. */
+const PG_CLASSES: Record<string, { cls: EventClass; ruleId: string }> = {
+  "53300": { cls: "too_many_connections", ruleId: "strace.postgres-error" },
+  "3D000": { cls: "not_found", ruleId: "strace.postgres-database-missing" },
+  "28P01": { cls: "http_401", ruleId: "strace.postgres-auth-failed" },
+};
 
 const HTTP_CLASSES: Record<number, EventClass> = {
   401: "http_401", 403: "http_403", 404: "not_found", 407: "auth_required", 410: "not_found", 429: "rate_limited",
@@ -14,12 +21,14 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
   if (bytes[0] === 0x15) return onTlsAlert(ctx, site, name, bytes, dest, false);
   const text = String.fromCharCode(...bytes.slice(0, 512));
   const endpoint = dest ? endpointName(dest) : "";
-  if (text.startsWith("E") && text.includes("C53300")) {
-    const key = `too_many_connections|pg|${endpoint}`;
+  if (text.startsWith("E") || text.startsWith("R")) {
+    const pg = parsePgError(bytes);
+    const kind = pg && PG_CLASSES[pg.sqlstate];
+    if (!pg || !kind) return;
+    // One SQLSTATE per class: the class tells them apart (and keeps 53300's fingerprint as it was).
+    const key = `${kind.cls}|pg|${endpoint}`;
     if (ctx.book.repeat(site.tgid, key, site)) return;
-    const detail = /\0M([^\0]*)/.exec(text)?.[1] ?? "too many connections";
-    const kind = { cls: "too_many_connections" as const, ruleId: "strace.postgres-error" };
-    ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "pg", detail, dest }), true);
+    ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "pg", sqlstate: pg.sqlstate, detail: pg.message, dest }), true);
     return;
   }
   const http = parseHttpStatus(text);

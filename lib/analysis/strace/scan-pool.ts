@@ -33,6 +33,8 @@ const SLOTS = 8;
 const SLOT_BYTES = 1 << 20;
 /** Room for batches of lines of 32 bytes on average; a chunk of shorter lines gets a batch of its own memory. */
 const SLOT_LINES = SLOT_BYTES >> 5;
+/** Chunks a worker may have waiting before this thread scans the next one itself. */
+const BACKLOG = 4;
 
 // `__name` is the helper esbuild's keepNames (tsx) calls in transpiled code; the scanner's text may use it.
 const workerSource = () => `
@@ -190,7 +192,10 @@ export class TraceScanPool {
   /** Scans the complete lines chunk[start, end) of file `name` (its pid, for `-ff` files). */
   scan(chunk: Uint8Array, start: number, end: number, name: string | undefined): Promise<ScannedTrace> {
     const defaultPid = pidFromFileName(name) ?? 0;
-    const slot = !this.broken && end - start <= SLOT_BYTES ? this.free.pop() : undefined;
+    // A worker with chunks still to scan is behind this thread: scanning this one here keeps both busy
+    // (else this thread, done applying, would wait for the worker).
+    const behind = this.waiting.size >= BACKLOG * this.workers.length;
+    const slot = !this.broken && !behind && end - start <= SLOT_BYTES ? this.free.pop() : undefined;
     if (slot === undefined) return Promise.resolve(this.scanHere(chunk, start, end, defaultPid));
     const w = this.workers[this.next++ % this.workers.length];
     // A chunk that is the whole of its ArrayBuffer moves to a started worker, which copies its lines into

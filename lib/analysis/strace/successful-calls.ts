@@ -85,7 +85,8 @@ export function onPathSuccess(ctx: TraceContext, site: CallSite, name: string, p
     }
     const fd = openFd !== undefined ? openFd : noteableFd(result);
     if (fd !== null) ctx.procs.noteFd(site.pid, fd, where);
-    if (!(memo ? memo.routine : isRoutineMiss(where)) && !isPseudoFile(where)) markProductive(ctx, site);
+    // Re-opening a file the process already had is no new work (a traceback reading the script again).
+    if (!(memo ? memo.routine : isRoutineMiss(where)) && !isPseudoFile(where) && ctx.procs.firstOpen(site.tgid, where)) markProductive(ctx, site);
     return;
   }
   if (PRODUCTIVE_PATH_CALLS.has(name)) markProductive(ctx, site);
@@ -201,7 +202,7 @@ function onSocketCall(ctx: TraceContext, site: CallSite, name: string, args: str
   const dnsPort = dest?.port === 53 || remote?.port === 53 || args.includes("htons(53)");
   // Cheap gates before decoding: an HTTP status line or a PostgreSQL ErrorResponse at the data's start.
   // (`-x`/`-xx` print them in hex: `"\x48\x54\x54\x50\x2f` is "HTTP/".)
-  const dataAt = Math.max(args.indexOf('"HTTP/'), args.indexOf('"E\\0\\0\\0'), args.indexOf('"\\x48\\x54\\x54\\x50\\x2f'), tlsAlertAt(args));
+  const dataAt = Math.max(args.indexOf('"HTTP/'), args.indexOf('"E\\0\\0\\0'), args.indexOf('"R\\0\\0\\0'), args.indexOf('"\\x48\\x54\\x54\\x50\\x2f'), tlsAlertAt(args));
   if (!dnsPort && (dataAt < 0 || dataAt > 200)) return;
   const payload = name === "recvmsg" ? /iov_base=("(?:[^"\\]|\\.)*")/.exec(args)?.[1] : parts[1];
   const data = payload ? decodeCString(payload, 1_024) : null;

@@ -42,6 +42,7 @@ export function createTraceAnalyzer(opts: AnalyzeOptions = {}): StraceAnalyzer {
       cls: c.cls,
       ruleId: c.ruleId,
       line: c.line,
+      firstLine: c.firstLine,
       file: c.file,
       fileIndex: c.fileIndex,
       seq: c.seq,
