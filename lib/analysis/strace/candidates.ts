@@ -37,6 +37,8 @@ export interface Candidate extends TracePoint {
   probe: boolean;
   /** Only a report by the process makes it decisive (an abandoned connect may just have lost a race). */
   needsReport?: boolean;
+  /** A wait that timed out: a later one replaces it (the last is when the process gave up). */
+  supersede?: boolean;
   count: number;
   repeatLines: number[];
   /** Latest repeat: a failure retried up to the end is as recent as its last attempt. */
@@ -147,7 +149,7 @@ export class CandidateBook {
     if (!g || !seen) return false;
     // A probe of a path (stat, readlink) followed by a real use of it (open): the use is the failure,
     // stated from the probe on (add() gives the use's candidate the probe's line).
-    if (realUse && seen.probe) {
+    if ((realUse && seen.probe) || seen.supersede) {
       this.drop(g, seen);
       this.replaced = seen;
       return false;
@@ -172,7 +174,10 @@ export class CandidateBook {
     if (!fresh && this.repeat(tgid, c.key, { seq: c.seq, line: c.line, file: c.file, sortKey: () => c.sortKey })) return;
     const probe = this.replaced;
     this.replaced = undefined;
-    if (probe && probe.key === c.key && probe.file === c.file) {
+    if (probe && probe.key === c.key && probe.supersede) {
+      c.count += probe.count;
+      c.repeatLines = [probe.line, ...probe.repeatLines].slice(0, MAX_REPEAT_LINES);
+    } else if (probe && probe.key === c.key && probe.file === c.file) {
       const first = probe.firstLine ?? probe.line;
       if (c.line > first && c.line - first <= PROBE_SPAN) c.firstLine = first;
     }

@@ -114,7 +114,7 @@ export function addNetworkFailure(
   errno: string,
   errText: string,
   dest: SocketDest,
-  opts: { ruleId?: string; needsReport?: boolean } = {},
+  opts: { ruleId?: string; needsReport?: boolean; supersede?: boolean } = {},
 ): void {
   // The fd is a socket whatever the call: classify the errno as a connection outcome.
   const kind = classifyFailure("connect", errno);
@@ -126,6 +126,7 @@ export function addNetworkFailure(
   if (dest.port !== undefined) cand.repairPort = dest.port;
   else if (dest.path) cand.repairPath = dest.path;
   cand.needsReport = opts.needsReport;
+  cand.supersede = opts.supersede;
   ctx.book.add(site.tgid, cand, true);
 }
 

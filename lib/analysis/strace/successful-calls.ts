@@ -228,9 +228,9 @@ function onSoError(ctx: TraceContext, site: CallSite, fd: number | undefined, pa
 
 /**
  * poll/select returning `0 (Timeout)`: while waiting for a connect in progress, the dial timed out;
- * while waiting (a second or more) to read from one connected TCP socket, the peer never answered. The
- * second happens in event loops that poll with a timeout and go on, so it is decisive only when the
- * process reports a timeout.
+ * while waiting (a tenth of a second or more) to read from a connected TCP socket, the peer never
+ * answered. The second happens in event loops that poll with a timeout and go on, so it is decisive only
+ * when the process reports a timeout; of several such waits, the last (when it gave up) is the event.
  */
 function onPollTimeout(ctx: TraceContext, site: CallSite, name: string, args: string, result: string): void {
   if (!result.startsWith("0 (Timeout)")) return;
@@ -242,10 +242,15 @@ function onPollTimeout(ctx: TraceContext, site: CallSite, name: string, args: st
       return;
     }
   }
-  const single = name === "poll" ? /^\[\{fd=(\d+)[^}]*events=POLLIN\}\], 1, (\d+)$/.exec(args) : null;
-  const dest = single && Number(single[2]) >= 1_000 ? ctx.sockets.get(site.tgid, Number(single[1])) : undefined;
-  if (dest && dest.port !== undefined) {
-    addNetworkFailure(ctx, site, name, "ETIMEDOUT", "Timed out waiting for a reply", dest, { ruleId: "strace.read-timeout", needsReport: true });
+  // Waiting to read from a connected socket (and maybe the program's own wake-up fds), for a while.
+  const waited = name === "poll" ? /^\[(.*)\], \d+, (\d+)$/.exec(args) : null;
+  if (!waited || Number(waited[2]) < 100) return;
+  for (const m of waited[1].matchAll(/\{fd=(\d+)[^}]*events=POLLIN[^}]*\}/g)) {
+    const dest = ctx.sockets.get(site.tgid, Number(m[1]));
+    if (dest && !dest.connecting && dest.port !== undefined) {
+      const opts = { ruleId: "strace.read-timeout", needsReport: true, supersede: true };
+      return addNetworkFailure(ctx, site, name, "ETIMEDOUT", "Timed out waiting for a reply", dest, opts);
+    }
   }
 }
 

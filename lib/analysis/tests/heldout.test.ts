@@ -68,11 +68,10 @@ describe("held-out-style real runs", () => {
     // Left, with why: a `strace -c` row whose errno the table cannot show (ENOSPC on write); a JVM class
     // path entry missing (found only through a stat among thousands of the JVM's); ld's library search,
     // where the label counts `/lib/../lib/libX.so` and `/lib/libX.so` as two candidates and the analyzer
-    // one file; curl's --max-time, labelled on the last of its one-second polls; git receive-pack's
-    // EACCES, which the process exits 0 after, reported by the client in another process.
+    // one file; git receive-pack's EACCES, which the process exits 0 after, reported by the client in
+    // another process.
     expect(s.misses.sort()).toEqual([
       "round2/strace-java-classnotfound.txt: missed enoent@1483",
-      "round3/strace-curl-max-time-no-response.txt: missed timeout@496",
       ...[660, 662, 664, 666, 668, 670, 704, 706, 708, 710].map((l) => `round3/strace-gcc-link-missing-lib.txt: missed enoent@${l}`),
       "round3/strace-git-push-objects-eacces.txt: missed permission_denied@1087",
       "strace-c-dd-enospc.txt: missed disk_full@3",

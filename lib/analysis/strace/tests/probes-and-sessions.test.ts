@@ -1,6 +1,8 @@
 // Forms found in round 3 of the held-out traces (real lines from them): a probe and the use of its path
 // stated together, O_PATH opens, realpath()'s readlinks, linkers naming `-lNAME`, re-opened files,
-// resets, and a PostgreSQL refusal after AuthenticationOk.
+// resets, a PostgreSQL refusal after AuthenticationOk, and read timeouts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { decodeCString } from "../args";
 import { parsePgError } from "../payloads";
@@ -117,5 +119,17 @@ describe("PostgreSQL refusing the session", () => {
     `);
     expect(eventsAt(r)).toEqual(["not_found@2", "process_exit@3"]);
     expect(r.events[0]).toMatchObject({ runbookId: "resource-not-found", fields: { sqlstate: "3D000", database: "analytics_ci", port: 5432 } });
+  });
+});
+
+describe("waiting for an answer that never comes", () => {
+  it("curl --max-time: of its polls on the socket (with its wake-up fd), the last is the timeout", () => {
+    // The real trace, from the connect to the exit: curl writes its message byte by byte.
+    const trace = readFileSync(join(__dirname, "../../tests/fixtures/heldout/strace/round3/strace-curl-max-time-no-response.txt"), "utf8").split("\n");
+    const r = analyzeTrace(trace.slice(465, 598).join("\n"));
+    const at = (line: number) => line - 465;
+    expect(eventsAt(r)).toEqual([`timeout@${at(496)}`, `process_exit@${at(598)}`]);
+    expect(r.events[0]).toMatchObject({ ruleId: "strace.read-timeout", fields: { syscall: "poll", port: 18302 } });
+    expect(r.events[0].count).toBeGreaterThan(1);
   });
 });
