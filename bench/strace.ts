@@ -1,4 +1,4 @@
-// `npm run bench:strace [-- --size-mb N] [--regen] [--runs N] [--direct] [--strings] [--engine]`: analyses a
+// `npm run bench:strace [-- --size-mb N] [--regen] [--runs N] [--direct] [--strings] [--engine] [--floor]`: analyses a
 // ≥ 1 GB strace trace (built from the corpus's real traces by bench/strace-make-trace.ts, cached under
 // bench/out/) the way the product does (lib/analysis analyzeFile: the engine's reader, worker threads
 // scanning ahead once the trace is past FAULTLINE_PARALLEL_AFTER_MB, the strace analyzer applying their
@@ -8,7 +8,9 @@
 // peak RSS do not count towards the next), and reports each run and the median.
 // `--direct` also times the analyzer fed directly, in-process (LineAnalyzer.pushLines on runs of lines;
 // `--strings` pushes each line as decoded text instead). `--engine` repeats the product-path figure on an
-// `engine` line (bench/run-all.ts reads it).
+// `engine` line (bench/run-all.ts reads it). `--floor` times what any line-by-line reader in this runtime
+// pays before analysing anything (reading the file; finding each line; reading each syscall name), so
+// that the ratio to rg can be read against what is reachable at all.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { analyzeFile } from "../lib/analysis/index";
 import { createStraceAnalyzer, TraceScanPool } from "../lib/analysis/strace/index";
 import { readLineBatches, readLineBytes } from "../lib/analysis/strace/read-lines";
+import { lineWalkFloor } from "./strace-floor";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -145,6 +148,12 @@ async function main(): Promise<void> {
   } else console.log("rg -c           not available (apt-get install -y ripgrep)");
   if (direct) {
     console.log(`direct          ${direct.seconds.toFixed(2)} s  ${(mb / direct.seconds).toFixed(1)} MB/s  ${direct.events} events (the analyzer fed in-process${args.includes("--strings") ? ", lines as text" : ""}; CPU ${direct.cpuSeconds.toFixed(2)} s, peak RSS ${(direct.peakRss / 1024 / 1024).toFixed(0)} MB)`);
+  }
+  if (args.includes("--floor")) {
+    for (const f of lineWalkFloor(out)) {
+      const vsRg = rg ? `, ${(rg.seconds / f.seconds).toFixed(2)}× rg` : "";
+      console.log(`floor           ${f.seconds.toFixed(2)} s  ${(mb / f.seconds).toFixed(0)} MB/s${vsRg}  ${f.what} (one thread, no analysis)`);
+    }
   }
   if (args.includes("--engine")) console.log(`engine          ${a.seconds.toFixed(2)} s  ${mbps.toFixed(1)} MB/s  ${a.events} events (analyzeFile: the engine's reader + this analyzer)`);
 }
