@@ -77,6 +77,9 @@ test("search, filter, sort and page through incidents, with the address as the s
   // resets the select to the address's value.
   await expect(page).not.toHaveURL(/page=2/);
   await expect(rows).toHaveCount(10);
+  // The router may still be fetching the page it went back to (slow under load); when that lands it
+  // re-renders the filters from its address, undoing a change made meanwhile.
+  await page.waitForLoadState("networkidle");
 
   // Nothing matches: says so; clearing filters brings everything back.
   await page.getByLabel("Status").selectOption("resolved");

@@ -11,7 +11,7 @@ import { decodeLine } from "../input/decode-line";
 import type { LogLine } from "../types";
 import { atFdcwdOf, holdsFor, latin1, pathEntry, type PathEntry } from "./byte-paths";
 import { classifyFailure, EXECS, OPENS, pathArgIndex, SCANNER_CONFIG, type FailureKind } from "./classify";
-import { errTextOf, isPathOnlyOpen, onPathFailure } from "./failed-calls";
+import { errTextOf, onPathFailure } from "./failed-calls";
 import * as scanning from "./line-scanner";
 import type { ScanBatch } from "./line-scanner";
 import type { ProcState } from "./process-table";
@@ -338,9 +338,9 @@ export function createBytePath(core: AnalyzerCore): BytePath {
     if (failed) {
       const id = bi[k * W + RESULT];
       const result = m.strings[RESULTS][id];
-      // Failures are few: the arguments are decoded for an open's flags.
-      const pathOnly = info.open && isPathOnlyOpen(latin1(buf, bi[k * W + FROM], bi[k * W + ARGS_END]));
-      onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno), (m.errTexts[id] ??= errTextOf(result, errno)), pathOnly);
+      // Failures are few: an open's arguments are decoded for its flags.
+      const openArgs = info.open ? latin1(buf, bi[k * W + FROM], bi[k * W + ARGS_END]) : undefined;
+      onPathFailure(ctx, site, info.name, path, result, errno, kindOf(info, errno), (m.errTexts[id] ??= errTextOf(result, errno)), openArgs);
       return true;
     }
     if (!info.open) return onPathSuccess(ctx, site, info.name, path, "", ""), true;

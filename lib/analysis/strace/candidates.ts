@@ -210,6 +210,16 @@ export class CandidateBook {
     this.clear(g, g.byBase, base, keep);
   }
 
+  /**
+   * The process tried to create `path` (mkdir, an O_CREAT open) and failed: a probe that found it
+   * missing was the first step of creating it, not a failure of its own.
+   */
+  createAttempted(tgid: number, path: string): void {
+    const g = this.find(tgid);
+    if (!g || g.cands.size === 0) return;
+    this.clear(g, g.byPath, path, (c) => !(c.probe && c.cls === "enoent"));
+  }
+
   repairPort(tgid: number, port: number): void {
     const g = this.find(tgid);
     if (g && g.cands.size) this.clear(g, g.byPort, port);
@@ -242,9 +252,13 @@ export class CandidateBook {
 
   /** Any successful call: it separates one burst of failures from the next. */
   tick(tgid: number): void {
+    this.seenSuccess = true;
     const g = this.find(tgid);
     if (g) g.okCount++;
   }
+
+  /** A call succeeded somewhere in the trace (else it shows failures only: `strace -Z`). */
+  private seenSuccess = false;
 
   /** Whether the group has pending candidates (so its messages are worth keeping). */
   wants(tgid: number): boolean {
@@ -322,7 +336,9 @@ export class CandidateBook {
     // were probes (a sumdb `supported` check, an update notifier) answered the same way.
     const namedHttp = reported.some((c) => c.what.type === "http" && named.has(c));
     const kept = namedHttp ? reported.filter((c) => c.what.type !== "http" || named.has(c)) : reported;
-    const decisive = kept.length || !failed ? kept : lastBurst(live, last);
+    // A trace of failed calls only (`strace -Z`) shows no repairs and no progress: which of its failures
+    // were tolerated cannot be told, so only reported ones count.
+    const decisive = kept.length || !failed || !this.seenSuccess ? kept : lastBurst(live, last);
     // A connection retried and never established explains a failure even when the report of it is
     // lost (cut by -s, written by a library to a log): programs do not retry what they can do without.
     if (failed) for (const c of live) if (c.what.type === "net" && c.count >= 2 && !c.needsReport && !decisive.includes(c)) decisive.push(c);
@@ -375,11 +391,26 @@ function lastBurst(live: Candidate[], last: TracePoint | undefined): Candidate[]
   // refused by each: every refusal since it last got anywhere belongs to the failure, the first
   // being its start, though each attempt's own socket() came between them.
   if (burst.every((c) => isNetwork(c) && c.cls === burst[0].cls)) return tail.filter((c) => isNetwork(c) && c.cls === burst[0].cls);
-  return real.length ? real : burst;
+  return real.length ? withMissingDirs(real, burst) : burst;
 }
 
 /** `a` comes after `b`: by position within one file, by time stamp across -ff files. */
 export function isAfter(a: TracePoint, b: TracePoint): boolean {
   if (a.file !== b.file && a.sortKey !== undefined && b.sortKey !== undefined) return a.sortKey >= b.sortKey;
   return a.seq > b.seq;
+}
+
+/**
+ * Failures with the lookups of the directories they were in: probes of the same class in the same
+ * burst whose path holds one of theirs (cargo stats a path dependency's directory, then opens its
+ * manifest): the missing directory is where the failure starts.
+ */
+function withMissingDirs(failures: Candidate[], burst: Candidate[]): Candidate[] {
+  const out = [...failures];
+  for (const c of burst) {
+    if (!c.probe || c.what.type !== "path" || out.includes(c)) continue;
+    const dir = `${c.what.resolved ?? c.what.raw}/`;
+    if (failures.some((f) => f.cls === c.cls && f.what.type === "path" && (f.what.resolved ?? f.what.raw).startsWith(dir))) out.push(c);
+  }
+  return out;
 }

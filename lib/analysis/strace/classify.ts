@@ -66,6 +66,7 @@ export function classifyFailure(syscall: string, errno: string): FailureKind | n
     case "EACCES":
     case "EPERM":
     case "EROFS":
+    case "ETXTBSY": // writing a program that is running: the file may not be changed now
       return pathCall || PERMISSION_CHECKED.has(syscall)
         ? { cls: "permission_denied", ruleId: "strace.permission-denied" }
         : null;
@@ -78,6 +79,7 @@ export function classifyFailure(syscall: string, errno: string): FailureKind | n
       return NET_IO.has(syscall) ? { cls: "timeout", ruleId: "strace.timeout" } : null;
     case "ENOSPC":
     case "EDQUOT":
+    case "EFBIG": // past the file-size limit (ulimit -f) or the file system's largest file
       return DISK_WRITES.has(syscall) || pathCall ? { cls: "disk_full", ruleId: "strace.disk-full" } : null;
     case "ENOMEM":
       return syscall === "mmap" || syscall === "brk" || FORKS.has(syscall)
@@ -106,6 +108,8 @@ export const ERRNO_TEXT: Record<string, string[]> = {
   EACCES: ["permission denied", "eacces"],
   EPERM: ["operation not permitted", "eperm"],
   EROFS: ["read-only file system", "erofs"],
+  ETXTBSY: ["text file busy", "etxtbsy"],
+  EFBIG: ["file too large", "efbig"],
   ECONNREFUSED: ["connection refused", "econnrefused", ...CONNECT_FAILED],
   ECONNRESET: ["connection reset", "econnreset", "reset by peer", "recv failure", "connection aborted"],
   EHOSTUNREACH: ["no route to host", "ehostunreach", ...CONNECT_FAILED],

@@ -39,7 +39,7 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   if (rawErrno === "EINPROGRESS" && name === "connect") return noteConnecting(ctx, site, args);
   const kind = classifyFailure(name, rawErrno);
   const path = pathArgOf(ctx, site, name, args);
-  if (path) return onPathFailure(ctx, site, name, path, result, rawErrno, kind, undefined, OPENS.has(name) && isPathOnlyOpen(args));
+  if (path) return onPathFailure(ctx, site, name, path, result, rawErrno, kind, undefined, OPENS.has(name) ? args : undefined);
   if (!kind) return;
 
   const fd = parseFdRef(splitArgs(args, 1)[0]);
@@ -57,12 +57,12 @@ export function onFailedCall(ctx: TraceContext, site: CallSite, name: string, ar
   ctx.book.add(site.tgid, candidateAt(site, name, kind, key, { type: "fd", errno, errText: errTextOf(result, errno), target }), true);
 }
 
-/** `O_PATH` in an open's flags: the open only looks the path up (no I/O), as a stat does. */
-export const isPathOnlyOpen = (args: string) => args.includes("O_PATH");
+/** Calls that create their path (opens do with O_CREAT). */
+const CREATES = new Set(["mkdir", "mkdirat", "creat", "mknod", "mknodat", "symlink", "symlinkat"]);
 
 /**
  * A failed call of a path syscall (`kind`: classifyFailure of the call and errno; `errText`: errTextOf the
- * result, when known; `pathOnly`: an O_PATH open).
+ * result, when known; `openArgs`: an open's argument text, for its flags).
  */
 export function onPathFailure(
   ctx: TraceContext,
@@ -73,7 +73,7 @@ export function onPathFailure(
   rawErrno: string,
   kind: FailureKind | null,
   errText?: string,
-  pathOnly = false,
+  openArgs?: string,
 ): void {
   const where = path.resolved ?? path.raw;
   const memo = path.memo;
@@ -83,15 +83,22 @@ export function onPathFailure(
     ctx.report.fileFailed(path.raw, rawErrno, name, site.line);
     if (memo) memo.failedNoted = true;
   }
+  // Trying to create it: a stat that found it missing was the first step, not a failure of its own.
+  const creates = CREATES.has(name) || !!openArgs?.includes("O_CREAT");
+  if (creates) ctx.book.createAttempted(site.tgid, where);
   if (!kind) return;
+  // Not creating a path is another failure than not finding it (a cache read that missed at start,
+  // its write that failed at the end).
   let key: string;
-  if (!memo) key = `${kind.cls}|${where}`;
+  if (creates) key = `${kind.cls}:create|${where}`;
+  else if (!memo) key = `${kind.cls}|${where}`;
   else if (memo.keyCls === kind.cls) key = memo.key;
   else {
     key = memo.key = `${kind.cls}|${where}`;
     memo.keyCls = kind.cls;
   }
-  const probe = isProbeSyscall(name) || pathOnly || (OPENS.has(name) && isSharedObject(path.raw));
+  // An O_PATH open only looks the path up (no I/O), as a stat does.
+  const probe = isProbeSyscall(name) || !!openArgs?.includes("O_PATH") || (OPENS.has(name) && isSharedObject(path.raw));
   if (ctx.book.repeat(site.tgid, key, site, !probe)) return;
   // A stat of a path the process just failed to create or open otherwise (`mkdir -p` checks after its
   // EACCES) fails because of that failure: it is not a second one.

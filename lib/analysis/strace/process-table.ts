@@ -121,7 +121,13 @@ export class ProcessTable {
     const p = this.get(tgid);
     const opened = (p.opened ??= new Set());
     if (opened.has(path)) return false;
-    if (opened.size < MAX_OPENED) opened.add(path);
+    if (opened.size < MAX_OPENED) {
+      opened.add(path);
+      // Python loaded `dir/__pycache__/m.cpython-311.pyc` for `dir/m.py`: reading m.py later (a
+      // traceback quoting it) is reading what it already had.
+      const pyc = /^(.*\/)__pycache__\/([^/.]+)\.[^/]*\.pyc$/.exec(path);
+      if (pyc) opened.add(`${pyc[1]}${pyc[2]}.py`);
+    }
     return true;
   }
 

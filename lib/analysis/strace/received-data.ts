@@ -38,7 +38,11 @@ export function onReceived(ctx: TraceContext, site: CallSite, name: string, byte
   if (ctx.book.repeat(site.tgid, key, site)) return;
   const kind = { cls, ruleId: "strace.http-status" };
   const what = { type: "http" as const, status: http.status, reason: http.reason, dest, request: dest?.request };
-  ctx.book.add(site.tgid, candidateAt(site, name, kind, key, what), true);
+  const cand = candidateAt(site, name, kind, key, what);
+  // A 401 is first the challenge that makes a client send its credentials: a 401 to the retry with
+  // them is the failure (the last one is when the client gave up).
+  cand.supersede = http.status === 401;
+  ctx.book.add(site.tgid, cand, true);
 }
 
 function onDnsAnswer(ctx: TraceContext, site: CallSite, name: string, bytes: number[], dest: SocketDest | undefined): void {

@@ -22,7 +22,7 @@ describe("a probe of a path and its use", () => {
     expect(r.events[0]).toMatchObject({ line: 2, endLine: 3, fields: { syscall: "openat", path: "env/production.env" } });
   });
 
-  it("an O_PATH open is a probe: cp's mkdir of the destination is the failure", () => {
+  it("an O_PATH open is a probe, and so the first step of cp creating its destination: the mkdir is the failure", () => {
     const r = analyzeTrace(String.raw`
       12295 05:19:07.041303 openat(AT_FDCWD, "build/dist/static", O_RDONLY|O_PATH|O_DIRECTORY) = -1 ENOENT (No such file or directory)
       12295 05:19:07.041398 newfstatat(AT_FDCWD, "site/assets", {st_mode=S_IFDIR|0755, st_size=4096, ...}, AT_SYMLINK_NOFOLLOW) = 0
@@ -32,7 +32,7 @@ describe("a probe of a path and its use", () => {
       12295 05:19:07.042735 exit_group(1)     = ?
       12295 05:19:07.042970 +++ exited with 1 +++
     `);
-    expect(eventsAt(r)).toEqual(["enoent@1", "process_exit@7"]);
+    expect(eventsAt(r)).toEqual(["enoent@4", "process_exit@7"]);
     expect(r.events[0]).toMatchObject({ endLine: 4, fields: { syscall: "mkdirat" } });
   });
 });
