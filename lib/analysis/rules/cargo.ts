@@ -26,6 +26,21 @@ export const cargoRules: Rule[] = [
     continuation: { line: RUSTC_BLOCK, confirm: /^\s*--> /, fields: [RUSTC_LOCATION], max: 60 },
   },
   {
+    // A manifest cargo could not read (a path dependency or workspace member not checked out): the OS
+    // error ends the `Caused by:` chain, the path is a few lines above it.
+    id: "cargo.manifest-unreadable",
+    ecosystem: "cargo",
+    class: (_f, text) => (/No such file or directory|os error 2\)/.test(text) ? "enoent" : /Permission denied|os error 13\)/.test(text) ? "permission_denied" : null),
+    runbookId: "file-not-found",
+    literals: ["failed to load manifest", "failed to read `"],
+    pattern: /^error: failed to (?:load manifest for (?:workspace member|dependency) `(?<member>[^`\n]+)`|read `(?<path>[^`\n]+)`)/,
+    continuation: { line: /^(?:Caused by:|referenced by )|^\s+\S/, blank: true, fields: [/failed to read `(?<path>[^`\n]+)`/, /\(os error (?<os_error>\d+)\)/], max: 20 },
+    post: (f) => {
+      if (f.os_error !== undefined) f.os_error = Number(f.os_error);
+    },
+    key: ["path"],
+  },
+  {
     id: "cargo.no-matching-package",
     ecosystem: "cargo",
     class: "not_found",

@@ -34,7 +34,7 @@ export const compilerRules: Rule[] = [
     class: "compile_error",
     runbookId: "compile-error",
     literals: ["error TS"],
-    pattern: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts|js|jsx|vue))(?:\((?<lineno>\d+),(?<col>\d+)\)|:(?<lineno2>\d+):(?<col2>\d+) -) error (?<code>TS\d+): (?<message>[^\n]+)$/,
+    pattern: /^(?<file>[^\s(:]+\.(?:ts|tsx|mts|cts|js|jsx|vue))(?:\((?<lineno>\d+),(?<col>\d+)\):|:(?<lineno2>\d+):(?<col2>\d+) -) error (?<code>TS\d+): (?<message>[^\n]+)$/,
     post: (f) => {
       f.lineno ??= f.lineno2;
       f.col ??= f.col2;

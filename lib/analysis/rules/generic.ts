@@ -81,6 +81,24 @@ export const genericRules: Rule[] = [
     pattern: new RegExp(`(?<exception>FileNotFoundException|NoSuchFileException|AccessDeniedException): (?<path>[^\\s(]+)(?: \\((?<reason>${FS_REASONS})\\))?`),
   },
   {
+    // GNU make: a prerequisite that is neither a file nor a target (a renamed or missing source).
+    id: "make.no-rule",
+    ecosystem: "make",
+    class: "enoent",
+    runbookId: "file-not-found",
+    literals: ["No rule to make target"],
+    pattern: /^make(?:\[\d+\])?: \*\*\* No rule to make target [`'‘](?<path>[^'’\n]+)['’](?:, needed by [`'‘](?<target>[^'’\n]+)['’])?/,
+  },
+  {
+    // gzip (alone or under tar) reading an archive whose stored CRC or length does not match its data.
+    id: "gzip.integrity",
+    ecosystem: "fs",
+    class: "checksum_mismatch",
+    runbookId: "checksum-mismatch",
+    literals: ["invalid compressed data--"],
+    pattern: /^(?:gzip|gunzip|zcat): (?<file>\S+): invalid compressed data--(?<detail>crc error|length error|format violated)/,
+  },
+  {
     id: "fs.executable-not-found",
     ecosystem: "fs",
     class: "enoent",
@@ -174,6 +192,21 @@ export const genericRules: Rule[] = [
     post: (f) => {
       f.limit ??= f.limit2;
       delete f.limit2;
+    },
+  },
+  {
+    // Tools that end by saying they stop: tar after its compressor failed, rsync with its exit code.
+    id: "tool.gave-up",
+    ecosystem: "ci",
+    class: "process_exit",
+    role: "exit",
+    literals: ["tar: Child returned status", "tar: Error is not recoverable", "rsync error: "],
+    pattern: /^tar: Child returned status (?<exit_code>\d+)|^tar: Error is not recoverable: exiting now|^rsync error: (?<detail>[^(\n]+?) \(code (?<exit_code2>\d+)\)/,
+    post: (f) => {
+      f.exit_code ??= f.exit_code2;
+      delete f.exit_code2;
+      if (f.exit_code !== undefined) f.exit_code = Number(f.exit_code);
+      return f.exit_code === undefined || nonZeroExit(f);
     },
   },
   {

@@ -48,7 +48,7 @@ export const gitRules: Rule[] = [
     class: "not_found",
     runbookId: "git-repository-not-found",
     literals: ["not found", "Repository not found", "does not appear to be a git repository", "does not exist"],
-    pattern: /^\s*(?:fatal: repository '(?<url>[^']+)' not found|(?:remote: |ERROR: )Repository not found\.?|fatal: '(?<path>[^']+)' does not appear to be a git repository|fatal: repository '(?<path2>[^']+)' does not exist)/,
+    pattern: /^\s*(?:npm (?:error|ERR!) )?(?:fatal: repository '(?<url>[^']+)' not found|(?:remote: |ERROR: )Repository not found\.?|fatal: '(?<path>[^']+)' does not appear to be a git repository|fatal: repository '(?<path2>[^']+)' does not exist)/,
     post: (f) => {
       f.path ??= f.path2;
       delete f.path2;

@@ -43,6 +43,34 @@ export const jvmRules: Rule[] = [
     pattern: /Could not find (?<package>[\w.-]+:[\w.-]+(?::[\w.+-]*[\w+-])?)\.?\s*$/,
   },
   {
+    // Offline or without the repository: `Could not resolve dependencies for project g:a:v: … the artifact
+    // g:a:jar:v has not been downloaded from it before` (or was not found).
+    id: "maven.unresolved-dependencies",
+    ecosystem: "maven",
+    class: (f) => classifyText(String(f.detail)) ?? "not_found",
+    runbookId: "maven-dependency-resolution",
+    literals: ["Could not resolve dependencies for project"],
+    pattern: /Could not resolve dependencies for project (?<project>\S+?): (?<detail>[^\n]+)/,
+    extract: [/the artifact (?<package>\S+) has not been downloaded/, /(?:Could not find artifact|The following artifacts could not be resolved:) (?<package>[^\s,]+)/],
+    role: "summary",
+    foldWindow: 40,
+    foldInto: ["maven."],
+  },
+  {
+    // A class the program needs is not on its runtime class path (a dependency left out of the jar).
+    id: "jvm.class-not-found",
+    ecosystem: "jvm",
+    class: "not_found",
+    runbookId: "resource-not-found",
+    literals: ["NoClassDefFoundError: ", "ClassNotFoundException: "],
+    pattern: /(?:Exception in thread "[^"\n]*" )?(?:java\.lang\.)?(?<exception>NoClassDefFoundError|ClassNotFoundException): (?<class_name>[\w$./-]+)/,
+    continuation: { line: /^\s+at |^\s*\.\.\. \d+ more|^Caused by: /, max: 60 },
+    post: (f) => {
+      f.class_name = String(f.class_name).replace(/\//g, ".");
+    },
+    key: ["class_name"],
+  },
+  {
     id: "maven.compile-error",
     ecosystem: "maven",
     class: "compile_error",

@@ -74,6 +74,8 @@ export const networkRules: Rule[] = [
     ],
     pattern: /(?<detail>SSL certificate problem: [^'"\n]*[^'"\s.]|\[SSL: CERTIFICATE_VERIFY_FAILED\][^'")\n]*[^'")\s]|certificate verify failed|PKIX path building failed|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_GET_ISSUER_CERT(?:_LOCALLY)?|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_HAS_EXPIRED|DEPTH_ZERO_SELF_SIGNED_CERT|ERR_TLS_CERT_ALTNAME_INVALID|unable to get local issuer certificate|tls: (?:failed to verify certificate|bad certificate|unknown certificate authority)|SSL peer certificate or SSH remote key was not OK|server certificate verification failed)/,
     extract: [...GO_CONTEXT, ANY_URL],
+    // Node prints the error's stack and property block under it (`  code: 'ERR_TLS_…'`, `  host: …`).
+    continuation: { line: /^\s+at |^\s+[\w$]+: |^\s*\},?\s*$/, fields: [/^\s+host: '(?<host>[^']+)'/], max: 80 },
   },
   {
     id: "net.curl-connect",

@@ -70,7 +70,8 @@ export const npmRules: Rule[] = [
     literals: ["npm error code ", "npm ERR! code "],
     pattern: /^npm (?:error|ERR!) code (?<code>[\w-]+)\s*$/,
     continuation: {
-      line: /^npm (?:error|ERR!)(?: |$)/,
+      // A child's own statement relayed line by line (git's `fatal: repository … not found`) is its event.
+      line: /^npm (?:error|ERR!)(?: (?!fatal: )|$)/,
       max: 400,
       fields: [
         /^npm (?:error|ERR!) (?<status>[45]\d\d) (?:[45]\d\d )?[A-Z][\w ]*? - (?:GET|PUT|POST|HEAD|DELETE) (?<url>\S+)/,

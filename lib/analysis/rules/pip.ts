@@ -79,6 +79,20 @@ export const pipRules: Rule[] = [
     key: ["package", "requirement"],
   },
   {
+    // A package that refuses the interpreter it is built or installed for: pip's `requires a different
+    // Python: 3.11.7 not in '>=3.12'`, or a setup.py that says so itself.
+    id: "python.requires-version",
+    ecosystem: "pip",
+    class: "version_conflict",
+    runbookId: "version-conflict",
+    literals: ["requires a different Python", "requires Python "],
+    pattern: /requires a different Python: (?<python>[\d.]+) not in '(?<required>[^'\n]+)'|requires Python (?<required2>[\d.]+\+?(?: or (?:newer|later|above|higher))?)/,
+    post: (f) => {
+      f.required ??= f.required2;
+      delete f.required2;
+    },
+  },
+  {
     // urllib3 retry warnings and pip's final OSError name the low-level cause inside the message.
     id: "pip.connection-retry",
     ecosystem: "pip",

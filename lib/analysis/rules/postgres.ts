@@ -54,6 +54,26 @@ export const postgresRules: Rule[] = [
     key: ["database", "host", "port"],
   },
   {
+    // A statement the server could not parse (a migration or script run with psql -f): `psql:FILE:LINE: ERROR:  syntax error at or near ")"`.
+    id: "postgres.syntax-error",
+    ecosystem: "postgres",
+    class: "compile_error",
+    runbookId: "compile-error",
+    literals: ["ERROR:  syntax error at", "ERROR: syntax error at"],
+    pattern: /^(?:psql:(?<file>[^:\s]+):(?<lineno>\d+): )?ERROR: {1,2}syntax error at (?:or near "(?<token>[^"\n]*)"|end of input)/,
+    continuation: { line: /^(?:LINE \d+: |\s+\^)/, max: 3 },
+  },
+  {
+    // The role may not use or create in a schema, table, database…: `ERROR:  permission denied for schema public`.
+    id: "postgres.permission-denied",
+    ecosystem: "postgres",
+    class: "permission_denied",
+    runbookId: "permission-denied",
+    literals: ["ERROR:  permission denied for", "ERROR: permission denied for", "FATAL:  permission denied for"],
+    pattern: /^(?:psql:(?<file>[^:\s]+):(?<lineno>\d+): )?(?:ERROR|FATAL): {1,2}permission denied for (?<object_type>schema|table|relation|database|sequence|function|view|tablespace|language) (?<object>"?[^\s"]+"?)/,
+    continuation: { line: /^(?:LINE \d+: |\s+\^|DETAIL: |HINT: )/, max: 4 },
+  },
+  {
     id: "postgres.unknown-host",
     ecosystem: "postgres",
     class: "dns_failure",

@@ -72,6 +72,28 @@ export const testRunnerRules: Rule[] = [
     pattern: /^\s*✖ (?<test>(?!failing tests)[^\n]*[^\s]) \([\d.]+m?s\)\s*$/,
   },
   {
+    // mocha's spec reporter numbers each failing test where it ran: `    1) refills fractional seconds`.
+    id: "mocha.test-failed",
+    ecosystem: "node",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: [") "],
+    pattern: /^ {4,}(?<n>\d{1,4})\) (?<test>[^\n]*[^\s:])$/,
+    key: ["test"],
+  },
+  {
+    // …and counts them after the passing ones: `  2 failing`.
+    id: "mocha.failing-count",
+    ecosystem: "node",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: [" failing"],
+    pattern: /^ {2}(?<failed>\d+) failing\s*$/,
+    role: "summary",
+    foldWindow: 2_000,
+    foldInto: ["mocha."],
+  },
+  {
     id: "jest.file-failed",
     ecosystem: "node",
     class: "test_failure",
@@ -91,6 +113,29 @@ export const testRunnerRules: Rule[] = [
     foldInto: ["jest."],
   },
   {
+    // pytest's progress line for a test file with failures: `tests/test_pricing.py .FF.F..   [100%]`.
+    id: "pytest.progress",
+    ecosystem: "python",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["%]"],
+    pattern: /^(?<file>\S+\.py) (?<progress>[.sxXEF]*F[.sxXEF]*)\s+\[\s*\d+%\]\s*$/,
+    post: (f) => {
+      f.failed = String(f.progress).split("F").length - 1;
+      delete f.progress;
+    },
+  },
+  {
+    // pytest's report of one failed test, under `= FAILURES =`: `____ test_discount_tiers[10-0.05] ____`.
+    id: "pytest.failure-section",
+    ecosystem: "python",
+    class: "test_failure",
+    runbookId: "test-failure",
+    literals: ["___ "],
+    pattern: /^_{3,} (?<test>(?:Test\w*\.)?test\w*(?:\[[^\]\n]*\])?) _{3,}$/,
+    continuation: { line: /^(?!_{3,} |={3,} )/, blank: true, fields: [/^(?<file>\S+\.py):(?<lineno>\d+): /], max: 200 },
+  },
+  {
     id: "pytest.failed",
     ecosystem: "python",
     class: "test_failure",
@@ -101,6 +146,10 @@ export const testRunnerRules: Rule[] = [
       f.test ??= f.test2;
       delete f.test2;
     },
+    // The short summary restates the failures reported above it (when pytest printed them).
+    role: "summary",
+    foldWindow: 2_000,
+    foldInto: ["pytest.failure-section"],
   },
   {
     id: "unittest.failed",
