@@ -56,6 +56,7 @@ export function onExitLine(ctx: TraceContext, site: CallSite, line: StraceLine):
   // The thread-group leader's line comes last: the process is over, judge what it left pending.
   if (site.pid === site.tgid) {
     proc.exitAt = pointOf(site);
+    proc.opened = undefined; // (only asked while it runs)
     ctx.book.settle(site.tgid, failed);
   }
 }
