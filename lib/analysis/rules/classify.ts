@@ -30,6 +30,7 @@ const ERRNO_CLASS: Record<string, EventClass> = {
   EDQUOT: "disk_full",
   ENOMEM: "out_of_memory",
   ECONNREFUSED: "connection_refused",
+  ECONNRESET: "connection_refused", // the peer dropped the connection (the taxonomy has no closer class)
   ETIMEDOUT: "timeout",
   ESOCKETTIMEDOUT: "timeout",
   ERR_SOCKET_TIMEOUT: "timeout",

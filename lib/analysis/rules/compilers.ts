@@ -43,6 +43,15 @@ export const compilerRules: Rule[] = [
     },
   },
   {
+    // A Python import of a module that is not installed (or not on the path): `No module named 'tabulate'`.
+    id: "python.module-not-found",
+    ecosystem: "python",
+    class: "not_found",
+    runbookId: "resource-not-found",
+    literals: ["ModuleNotFoundError: No module named"],
+    pattern: /^(?:E\s+)?ModuleNotFoundError: No module named '(?<module>[^'\n]+)'/,
+  },
+  {
     // Python refusing to compile a module (a build script, a code generator): the traceback's last line.
     id: "python.syntax-error",
     ecosystem: "python",

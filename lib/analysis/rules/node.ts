@@ -54,12 +54,17 @@ export const nodeRules: Rule[] = [
     id: "node.socket-error",
     ecosystem: "node",
     class: (f) => classFromErrno(f.errno),
-    literals: ["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN"],
-    pattern: /\b(?<syscall>connect|getaddrinfo|read|write) (?<errno>ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN) (?<address>[^\s,)'"]+)/,
+    literals: ["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN", "read ECONNRESET"],
+    pattern: /\b(?<syscall>connect|getaddrinfo|read|write) (?<errno>ECONNREFUSED|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN) (?<address>[^\s,)'"]+)|^Error: (?<syscall2>read|write) (?<errno2>ECONNRESET)\s*$/,
     extract: [/(?<url>https?:\/\/[^\s'"<>()]+[^\s'"<>().,:;])/],
     continuation: { line: NODE_ERROR_PROPERTIES, max: 40 },
     post: (f) => {
+      f.syscall ??= f.syscall2;
+      f.errno ??= f.errno2;
+      delete f.syscall2;
+      delete f.errno2;
       f.code = f.errno;
+      if (f.address === undefined) return;
       if (f.syscall === "getaddrinfo") f.host = f.address;
       else {
         splitAddress(f, f.address);

@@ -74,6 +74,16 @@ export const postgresRules: Rule[] = [
     continuation: { line: /^(?:LINE \d+: |\s+\^|DETAIL: |HINT: )/, max: 4 },
   },
   {
+    // A statement on a table that is not there (a migration run out of order, a missing earlier one).
+    id: "postgres.undefined-table",
+    ecosystem: "postgres",
+    class: "not_found",
+    runbookId: "resource-not-found",
+    literals: ["ERROR:  relation \"", "ERROR: relation \""],
+    pattern: /^(?:psql:(?<file>[^:\s]+):(?<lineno>\d+): )?ERROR: {1,2}relation "(?<relation>[^"\n]+)" does not exist/,
+    continuation: { line: /^(?:LINE \d+: |\s+\^)/, max: 3 },
+  },
+  {
     id: "postgres.unknown-host",
     ecosystem: "postgres",
     class: "dns_failure",

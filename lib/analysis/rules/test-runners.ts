@@ -136,6 +136,15 @@ export const testRunnerRules: Rule[] = [
     continuation: { line: /^(?!_{3,} |={3,} )/, blank: true, fields: [/^(?<file>\S+\.py):(?<lineno>\d+): /], max: 200 },
   },
   {
+    // A test module pytest could not import (a renamed function, a syntax error): no test in it ran.
+    id: "pytest.collection-error",
+    ecosystem: "python",
+    class: "compile_error",
+    runbookId: "compile-error",
+    literals: [" error", "ERROR collecting "],
+    pattern: /^collected \d+ items? \/ (?<errors>\d+) errors?\b|^_{3,} ERROR collecting (?<file>\S+) _{3,}$/,
+  },
+  {
     id: "pytest.failed",
     ecosystem: "python",
     class: "test_failure",

@@ -391,7 +391,26 @@ function lastBurst(live: Candidate[], last: TracePoint | undefined): Candidate[]
   // refused by each: every refusal since it last got anywhere belongs to the failure, the first
   // being its start, though each attempt's own socket() came between them.
   if (burst.every((c) => isNetwork(c) && c.cls === burst[0].cls)) return tail.filter((c) => isNetwork(c) && c.cls === burst[0].cls);
-  return real.length ? withMissingDirs(real, burst) : burst;
+  return real.length ? withMissingDirs(real, burst) : withoutVariants(burst);
+}
+
+/**
+ * Probes of one name and of variants of it (`X`, then `X/.git`, `X.git`, `X.bundle`; a package `p` and
+ * `p/__init__.py`): the name is what the program was looking for, the variants its ways of finding it.
+ */
+function withoutVariants(probes: Candidate[]): Candidate[] {
+  const pathOf = (c: Candidate) => (c.what.type === "path" ? (c.what.resolved ?? c.what.raw) : undefined);
+  return probes.filter((c) => {
+    const p = pathOf(c);
+    return !p || !probes.some((o) => o !== c && o.cls === c.cls && extendsPath(p, pathOf(o) ?? p));
+  });
+}
+
+/** `longer` is `shorter` with a suffix (`.git`) or below it (`/index.js`). */
+function extendsPath(longer: string, shorter: string): boolean {
+  if (longer.length <= shorter.length || !longer.startsWith(shorter)) return false;
+  const next = longer.charCodeAt(shorter.length);
+  return next === 46 || next === 47;
 }
 
 /** `a` comes after `b`: by position within one file, by time stamp across -ff files. */

@@ -4,7 +4,7 @@ import { SUMMARY_HEADER } from "./summary-table";
 
 // [pid N] / bare pid, then optional -t/-tt/-ttt/-r stamp, then one of the strace line shapes.
 // (`-Y` adds `<comm>` after pids, `-i`/`-n` a bracketed address or syscall number before the call.)
-const PREFIX = String.raw`^(?:\[pid\s+\d+(?:<[^>]{1,16}>)?\]\s+|\d+(?:<[^>]{1,16}>)?\s+)?(?:(?:\d{1,2}:\d{2}:\d{2}(?:\.\d+)?|\d+\.\d+)\s+)?(?:\[\s*[0-9a-f]+\]\s+)?`;
+const PREFIX = String.raw`^\s*(?:\[pid\s+\d+(?:<[^>]{1,16}>)?\]\s+|\d+(?:<[^>]{1,16}>)?\s+)?(?:(?:\d{1,2}:\d{2}:\d{2}(?:\.\d+)?|\d+\.\d+)\s+)?(?:\[\s*[0-9a-f]+\]\s+)?`;
 const CALL = new RegExp(PREFIX + String.raw`(?:[a-z_][a-z0-9_]*|syscall_0x[0-9a-f]+|\?\?\?)\(.*(?:\)\s+= (?:-?\d+|0x[0-9a-f]+|\?)|<unfinished \.\.\.>$)`);
 const RESUMED = new RegExp(PREFIX + String.raw`<\.\.\. [a-z0-9_]+ resumed>.*\)\s+= (?:-?\d+|0x[0-9a-f]+|\?)`);
 const MARKER = new RegExp(PREFIX + String.raw`(?:\+\+\+ (?:exited with \d+|killed by SIG[A-Z0-9]+)(?: \(core dumped\))? \+\+\+|--- SIG[A-Z0-9]+ \{.*\} ---)$`);

@@ -105,6 +105,8 @@ export class EventList {
     });
     const events = ordered.map((i) => i.event);
     let root = ordered.findIndex((i) => i.event.class !== "process_exit" && reachesTop(i.tgid));
+    // The same failure hit before by another process (an earlier attempt a retry repeated): it began there.
+    if (root >= 0) root = events.findIndex((e) => e.fingerprint === events[root].fingerprint);
     if (root < 0) root = events.findIndex((e) => e.class !== "process_exit");
     if (root < 0) root = events.length ? 0 : -1;
     if (root < 0) return { events, rootCause: null, causalChain: [] };

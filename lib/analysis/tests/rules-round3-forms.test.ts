@@ -88,3 +88,27 @@ describe("forms from held-out round 3", () => {
     expect(e).toMatchObject({ class: "tls_error", line: 1, endLine: 6, fields: { host: "127.0.0.1" } });
   });
 });
+
+describe("forms from held-out round 4", () => {
+  it("psql: a relation that does not exist", async () => {
+    const e = await onlyEvent('psql:db/migrations/003_variant_stock.sql:2: ERROR:  relation "product_variants" does not exist\n');
+    expect(e).toMatchObject({ class: "not_found", fields: { relation: "product_variants", file: "db/migrations/003_variant_stock.sql", lineno: 2 } });
+  });
+
+  it("node: a reset connection (`Error: read ECONNRESET`)", async () => {
+    const e = await onlyEvent("Error: read ECONNRESET\n    at TCP.onStreamRead (node:internal/stream_base_commons:218:20)\n");
+    expect(e).toMatchObject({ class: "connection_refused", fields: { errno: "ECONNRESET", syscall: "read" } });
+  });
+
+  it("python: a module that is not installed", async () => {
+    const e = await onlyEvent("ModuleNotFoundError: No module named 'tabulate'\n");
+    expect(e).toMatchObject({ class: "not_found", fields: { module: "tabulate" } });
+  });
+
+  it("pytest: a test module it could not import", async () => {
+    expect(await at("collected 1 item / 1 error\n\n==================================== ERRORS ====================================\n_____________________ ERROR collecting tests/test_sync.py ______________________\n")).toEqual([
+      "compile_error@1",
+      "compile_error@4",
+    ]);
+  });
+});

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { detectStrace } from "../index";
 import { analyzeTrace, eventsAt } from "./run-trace";
 
 const ROUND4 = join(__dirname, "../../tests/fixtures/heldout/strace/round4");
@@ -56,5 +57,23 @@ describe("a trace of failed calls only (strace -Z)", () => {
     // (Each JVM thread's exit is its own line: -Z hides the clones that would tie them together.)
     expect(new Set(r.events.map((e) => e.class))).toEqual(new Set(["process_exit"]));
     expect(r.events[0].line).toBe(2357);
+  });
+});
+
+const ROUND5 = join(__dirname, "../../tests/fixtures/heldout/strace/round5");
+
+describe("round 5", () => {
+  it("a -ff file with -r stamps and no pid column (right-aligned: lines start with spaces) is strace", async () => {
+    const text = readFileSync(join(ROUND5, "strace-ff-bash-pipefail-grep-missing-log/trace.31239"), "utf8");
+    expect(detectStrace(text.split("\n").slice(0, 50))).toBe("strace");
+    expect(eventsAt(analyzeTrace(text, { name: "trace.31239" }))).toEqual(["enoent@164", "process_exit@182"]);
+  });
+
+  it("probes of a name and of its variants, unreported: the name is the failure (git's X/.git, X.git…; a package's __init__ files)", () => {
+    const git = analyzeTrace(readFileSync(join(ROUND5, "strace-git-submodule-update-missing-url-path.txt"), "utf8"));
+    expect(git.rootCause?.line).toBe(1563);
+    expect(git.events.filter((e) => e.class === "enoent").map((e) => e.fields.path)).toEqual(["/tmp/round5-work/gitroot/shared/proto-defs.git", "/tmp/round5-work/gitroot/shared/proto-defs.git"]);
+    const py = analyzeTrace(readFileSync(join(ROUND5, "strace-python-import-package-dangling-symlink.txt"), "utf8"));
+    expect(eventsAt(py)[0]).toBe("enoent@159");
   });
 });
