@@ -4,7 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { RULES } from "../analysis/rules";
-import { EventList } from "../analysis/strace/event-list";
+import { EventList, RULE_RUNBOOKS } from "../analysis/strace/event-list";
 import { EVENT_CLASSES, type EventClass } from "../analysis/types";
 import { BUILTIN_RUNBOOKS, builtinRunbook, CLASS_FALLBACK, classKey, runbookFor, UNKNOWN_FALLBACK } from "./index";
 import { PLACEHOLDERS } from "./placeholders";
@@ -80,6 +80,27 @@ describe("coverage of the analyzer's runbook ids", () => {
       expect(rb!.classes).toContain(cls);
       expect(runbookFor({ runbookId: id, class: cls })).toBe(rb);
     }
+  });
+});
+
+describe("strace rules with runbooks of their own", () => {
+  const classOf: Record<string, EventClass> = {
+    "strace.fd-exhausted": "out_of_memory",
+    "strace.tls-alert": "tls_error",
+    "strace.postgres-database-missing": "not_found",
+    "strace.postgres-auth-failed": "http_401",
+  };
+
+  it.each(Object.entries(RULE_RUNBOOKS))("%s shows %s, written for its class", (ruleId, id) => {
+    const cls = classOf[ruleId];
+    expect(cls, `class of ${ruleId}`).toBeDefined();
+    const list = new EventList();
+    list.add({ cls, ruleId, line: 1, fileIndex: 0, seq: 0, message: "m", fields: {}, target: "t", tgid: 1 });
+    const event = list.finish().events[0];
+    expect(event.runbookId).toBe(id);
+    const rb = builtinRunbook(id);
+    expect(rb, id).toBeDefined();
+    expect(runbookFor({ runbookId: id, class: cls })).toBe(rb);
   });
 });
 

@@ -83,6 +83,7 @@ interface Group {
 /** Lines from a probe to the real use that replaces it within which the event spans both. */
 const PROBE_SPAN = 12;
 const MAX_CANDIDATES = 256;
+const MAX_FAILED_CREATES = 1_024;
 const MAX_MESSAGES = 32;
 const MAX_MESSAGE_CHARS = 1_024;
 const MAX_GROUPS = 512;
@@ -219,6 +220,19 @@ export class CandidateBook {
     if (!g || g.cands.size === 0) return;
     this.clear(g, g.byPath, path, (c) => !(c.probe && c.cls === "enoent"));
   }
+
+  /** A process failed to create `path` (any process: a compiler driver then looks for its child's output). */
+  createFailed(path: string): void {
+    if (this.failedCreates.size >= MAX_FAILED_CREATES) this.failedCreates.clear();
+    this.failedCreates.add(path);
+  }
+
+  /** Whether some process failed to create `path`: a later lookup of it finding nothing follows from that. */
+  failedToCreate(path: string): boolean {
+    return this.failedCreates.has(path);
+  }
+
+  private readonly failedCreates = new Set<string>();
 
   repairPort(tgid: number, port: number): void {
     const g = this.find(tgid);

@@ -17,7 +17,7 @@ interface Ordered {
 const MAX_EVENTS = 5_000;
 const MAX_REPEAT_LINES = 5;
 /** Rules whose runbook is not their class's (`strace-<class>`). */
-const RULE_RUNBOOKS: Record<string, string> = {
+export const RULE_RUNBOOKS: Record<string, string> = {
   "strace.fd-exhausted": "strace-fd-exhausted",
   "strace.tls-alert": "strace-tls-error",
   // A PostgreSQL server's refusal is the same whether a log or a trace shows it: the log rules' runbooks.

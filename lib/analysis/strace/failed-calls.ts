@@ -85,7 +85,10 @@ export function onPathFailure(
   }
   // Trying to create it: a stat that found it missing was the first step, not a failure of its own.
   const creates = CREATES.has(name) || !!openArgs?.includes("O_CREAT");
-  if (creates) ctx.book.createAttempted(site.tgid, where);
+  if (creates) {
+    ctx.book.createAttempted(site.tgid, where);
+    ctx.book.createFailed(where);
+  }
   if (!kind) return;
   // Not creating a path is another failure than not finding it (a cache read that missed at start,
   // its write that failed at the end).
@@ -101,8 +104,9 @@ export function onPathFailure(
   const probe = isProbeSyscall(name) || !!openArgs?.includes("O_PATH") || (OPENS.has(name) && isSharedObject(path.raw));
   if (ctx.book.repeat(site.tgid, key, site, !probe)) return;
   // A stat of a path the process just failed to create or open otherwise (`mkdir -p` checks after its
-  // EACCES) fails because of that failure: it is not a second one.
-  if (probe && kind.cls === "enoent" && ctx.book.pendingOn(site.tgid, where)) return;
+  // EACCES), or that any process failed to create (gcc looking for the object `as` could not write),
+  // fails because of that failure: it is not a second one.
+  if (probe && kind.cls === "enoent" && (ctx.book.pendingOn(site.tgid, where) || ctx.book.failedToCreate(where))) return;
   const errno = memo ? rawErrno : detach(rawErrno);
   const what = { type: "path" as const, errno, errText: errText ?? errTextOf(result, errno), raw: path.raw, resolved: path.resolved, base: path.base };
   const cand = candidateAt(site, name, kind, key, what, memo !== undefined);
