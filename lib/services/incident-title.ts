@@ -34,7 +34,9 @@ export function artifactOf(fields: Record<string, FieldValue>): string | null {
   const s = (k: string) => (fields[k] === undefined || fields[k] === "" ? undefined : String(fields[k]));
   const name = s("module") ?? s("package");
   if (name) return s("version") ? `${name}@${s("version")}` : name;
-  return s("path") ?? s("host") ?? s("url") ?? s("test") ?? s("syscall") ?? null;
+  // A trace's network failures name the peer by address (and port), not by host name.
+  const peer = s("addr") && (s("port") ? `${s("addr")}:${s("port")}` : s("addr"));
+  return s("path") ?? s("host") ?? s("url") ?? s("database") ?? peer ?? s("test") ?? s("syscall") ?? null;
 }
 
 export function incidentTitle(cls: string, fields: Record<string, FieldValue>, repo?: string | null): string {
