@@ -125,7 +125,7 @@ export class ProcessTable {
       opened.add(path);
       // Python loaded `dir/__pycache__/m.cpython-311.pyc` for `dir/m.py`: reading m.py later (a
       // traceback quoting it) is reading what it already had.
-      const pyc = /^(.*\/)__pycache__\/([^/.]+)\.[^/]*\.pyc$/.exec(path);
+      const pyc = path.endsWith(".pyc") ? /^(.*\/)__pycache__\/([^/.]+)\.[^/]*\.pyc$/.exec(path) : null;
       if (pyc) opened.add(`${pyc[1]}${pyc[2]}.py`);
     }
     return true;
