@@ -141,7 +141,7 @@ export const testRunnerRules: Rule[] = [
     ecosystem: "python",
     class: "compile_error",
     runbookId: "compile-error",
-    literals: [" error", "ERROR collecting "],
+    literals: ["item / ", "items / ", "ERROR collecting "],
     pattern: /^collected \d+ items? \/ (?<errors>\d+) errors?\b|^_{3,} ERROR collecting (?<file>\S+) _{3,}$/,
   },
   {
