@@ -413,12 +413,14 @@ function lastBurst(live: Candidate[], last: TracePoint | undefined): Candidate[]
  * `p/__init__.py`): the name is what the program was looking for, the variants its ways of finding it.
  */
 function withoutVariants(probes: Candidate[]): Candidate[] {
-  const pathOf = (c: Candidate) => (c.what.type === "path" ? (c.what.resolved ?? c.what.raw) : undefined);
   return probes.filter((c) => {
     const p = pathOf(c);
     return !p || !probes.some((o) => o !== c && o.cls === c.cls && extendsPath(p, pathOf(o) ?? p));
   });
 }
+
+/** The path a path failure was about (resolved when it could be). */
+const pathOf = (c: Candidate) => (c.what.type === "path" ? (c.what.resolved ?? c.what.raw) : undefined);
 
 /** `longer` is `shorter` with a suffix (`.git`) or below it (`/index.js`). */
 function extendsPath(longer: string, shorter: string): boolean {
@@ -441,9 +443,10 @@ export function isAfter(a: TracePoint, b: TracePoint): boolean {
 function withMissingDirs(failures: Candidate[], burst: Candidate[]): Candidate[] {
   const out = [...failures];
   for (const c of burst) {
-    if (!c.probe || c.what.type !== "path" || out.includes(c)) continue;
-    const dir = `${c.what.resolved ?? c.what.raw}/`;
-    if (failures.some((f) => f.cls === c.cls && f.what.type === "path" && (f.what.resolved ?? f.what.raw).startsWith(dir))) out.push(c);
+    const path = pathOf(c);
+    if (!c.probe || path === undefined || out.includes(c)) continue;
+    const dir = `${path}/`;
+    if (failures.some((f) => f.cls === c.cls && pathOf(f)?.startsWith(dir))) out.push(c);
   }
   return out;
 }

@@ -5,6 +5,7 @@ import { EXECS, FORKS, isProbeSyscall, isPseudoFile, isRoutineMiss, OPENS, pathA
 import { addNetworkFailure } from "./failed-calls";
 import { basenameOf } from "./paths";
 import { onTimeoutKill } from "./process-exits";
+import type { SocketDest } from "./socket-book";
 import { onReceived, onTlsAlert, tlsAlertAt } from "./received-data";
 import { detach, resultValue } from "./line-grammar";
 import { type CallSite, markProductive, pathArgOf, pointOf, type PathArg, type TraceContext } from "./trace-context";
@@ -145,9 +146,12 @@ function onSentAlert(ctx: TraceContext, site: CallSite, name: string, args: stri
   const ref = parseFdRef(splitArgs(args, 1)[0]);
   const data = decodeCString(args.slice(at), 16);
   if (!ref || !data) return;
-  const remote = remoteOfSocketTarget(ref.target);
-  const dest = ctx.sockets.get(site.tgid, ref.fd) ?? (remote ? { ...remote, family: "AF_INET", connecting: false } : undefined);
-  onTlsAlert(ctx, site, name, data.bytes, dest, true);
+  onTlsAlert(ctx, site, name, data.bytes, destOf(ctx.sockets.get(site.tgid, ref.fd), remoteOfSocketTarget(ref.target)), true);
+}
+
+/** Where a socket goes: as its connect said, else as -yy decorated its descriptor (`TCP:[a:p->b:q]`). */
+function destOf(dest: SocketDest | undefined, remote: ReturnType<typeof remoteOfSocketTarget>): SocketDest | undefined {
+  return dest ?? (remote ? { ...remote, family: "AF_INET", connecting: false } : undefined);
 }
 
 /** Leading descriptor number of an argument list, and whether its `-y` decoration names a file path. */
@@ -195,18 +199,19 @@ function onSocketCall(ctx: TraceContext, site: CallSite, name: string, args: str
     return;
   }
   if (name === "getsockopt") return onSoError(ctx, site, fd?.fd, parts);
-  // recvfrom/recvmsg/recv/read: DNS answers and HTTP status lines in what was received.
+  // recvfrom/recvmsg/recv/read: DNS answers, HTTP status lines, PostgreSQL errors and TLS alerts received.
   if (!fd) return;
   const dest = ctx.sockets.get(site.tgid, fd.fd);
   const remote = remoteOfSocketTarget(fd.target);
   const dnsPort = dest?.port === 53 || remote?.port === 53 || args.includes("htons(53)");
-  // Cheap gates before decoding: an HTTP status line or a PostgreSQL ErrorResponse at the data's start.
+  // Cheap gates before decoding: an HTTP status line, PostgreSQL backend messages or a TLS alert at the
+  // data's start.
   // (`-x`/`-xx` print them in hex: `"\x48\x54\x54\x50\x2f` is "HTTP/".)
   const dataAt = Math.max(args.indexOf('"HTTP/'), args.indexOf('"E\\0\\0\\0'), args.indexOf('"R\\0\\0\\0'), args.indexOf('"\\x48\\x54\\x54\\x50\\x2f'), tlsAlertAt(args));
   if (!dnsPort && (dataAt < 0 || dataAt > 200)) return;
   const payload = name === "recvmsg" ? /iov_base=("(?:[^"\\]|\\.)*")/.exec(args)?.[1] : parts[1];
   const data = payload ? decodeCString(payload, 1_024) : null;
-  if (data) onReceived(ctx, site, name, data.bytes, dnsPort, dest ?? (remote ? { ...remote, family: "AF_INET", connecting: false } : undefined));
+  if (data) onReceived(ctx, site, name, data.bytes, dnsPort, destOf(dest, remote));
 }
 
 /** `getsockopt(fd, SOL_SOCKET, SO_ERROR, [ECONNREFUSED], [4]) = 0`: the outcome of a non-blocking connect. */
